@@ -1,0 +1,58 @@
+# The README's commands. Python 3.12 and uv (or pip, which then installs uv) are needed first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+UV ?= $(shell command -v uv || echo "$(PYTHON) -m uv")
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) backend/manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run test lint format schema bench frontend migrate seed clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.installed  ## create .venv and install the locked dependencies
+
+frontend:  ## build the staff web app (when it has code)
+	@if [ -f frontend/package.json ]; then cd frontend && npm ci && npm run build; \
+	else echo "frontend/ has no code yet: nothing to build"; fi
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+seed: migrate
+	$(MANAGE) seed_demo
+
+run: install frontend seed  ## run Dojang with the demo organisation on http://$(HOST):$(PORT)
+	@echo "Dojang: http://$(HOST):$(PORT)/  (API docs /api/docs/, admin /admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install  ## run the whole test suite
+	$(VENV)/bin/pytest
+
+lint: install  ## ruff check, ruff format --check, mypy
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy backend workflows tests
+
+format: install  ## apply ruff's fixes and format
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+schema: install  ## regenerate the committed OpenAPI schema (docs/api/openapi.yaml)
+	$(MANAGE) spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
+
+bench: install  ## run the benchmarks and record them in docs/performance.md
+	@echo "No benchmarks yet: later issues add them here and record results in docs/performance.md."
+
+clean:  ## remove the virtual environment and local data
+	rm -rf $(VENV) var/*.sqlite3 var/media var/static

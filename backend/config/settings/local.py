@@ -1,0 +1,15 @@
+"""Settings for a developer's machine and the embedded first run (`make run`)."""
+
+from django.core.management.utils import get_random_secret_key
+
+from config.env import env_bool, env_str
+
+from .base import *
+
+DEBUG = env_bool("DEBUG", default=True)
+# A first run needs no secret: a random one per process is safe, sessions just reset on restart.
+SECRET_KEY = env_str("SECRET_KEY", "") or get_random_secret_key()
+
+# Serve static files from the apps directly; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,76 @@
+"""One JSON shape for every API error, naming the field and the reason.
+
+    {"type": "validation_error", "detail": "...",
+     "errors": [{"field": "title", "code": "required", "message": "..."}]}
+
+Non-field errors use the field name "non_field_errors"; nested fields are dotted
+("line.stages.0.steps"). Clients can rely on `type` and `errors[].field`.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
+    if isinstance(detail, dict):
+        items: list[dict[str, str]] = []
+        for key, value in detail.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            items.extend(_flatten(value, name))
+        return items
+    if isinstance(detail, list):
+        items = []
+        for index, value in enumerate(detail):
+            if isinstance(value, dict | list):
+                items.extend(_flatten(value, f"{prefix}.{index}" if prefix else str(index)))
+            else:
+                items.extend(_flatten(value, prefix))
+        return items
+    code = getattr(detail, "code", "invalid")
+    return [{"field": prefix or "non_field_errors", "code": str(code), "message": str(detail)}]
+
+
+_TYPES: dict[type[exceptions.APIException], str] = {
+    exceptions.ValidationError: "validation_error",
+    exceptions.NotAuthenticated: "not_authenticated",
+    exceptions.AuthenticationFailed: "authentication_failed",
+    exceptions.PermissionDenied: "permission_denied",
+    exceptions.NotFound: "not_found",
+    exceptions.MethodNotAllowed: "method_not_allowed",
+    exceptions.Throttled: "throttled",
+    exceptions.ParseError: "parse_error",
+    exceptions.UnsupportedMediaType: "unsupported_media_type",
+}
+
+
+def _error_type(exc: exceptions.APIException) -> str:
+    for klass, name in _TYPES.items():
+        if isinstance(exc, klass):
+            return name
+    return str(getattr(exc, "default_code", "error"))
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None or not isinstance(exc, exceptions.APIException):
+        return response
+    if isinstance(exc, exceptions.ValidationError):
+        body: dict[str, Any] = {
+            "type": "validation_error",
+            "detail": _("The input is not valid."),
+            "errors": _flatten(exc.detail),
+        }
+    else:
+        body = {"type": _error_type(exc), "detail": str(exc.detail), "errors": []}
+    response.data = body
+    return response

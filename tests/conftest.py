@@ -1,0 +1,50 @@
+"""Root fixtures of the suite."""
+
+import os
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.support.services import service_missing
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def redis_broker_url() -> str:
+    """The broker of the real Redis that .ci/run exported; fails under CI when absent."""
+    url = os.environ.get("TEST_REDIS_URL") or os.environ.get("CELERY_BROKER_URL")
+    if not url:
+        service_missing("TEST_REDIS_URL is not set (no Redis to test against)")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        service_missing(f"Redis at {url} does not answer: {exc}")
+    return url
+
+
+@pytest.fixture
+def ci_ldap() -> dict[str, str]:
+    """The slapd that .ci/run started (LDAP_TEST_URI and its bind settings)."""
+    uri = os.environ.get("LDAP_TEST_URI")
+    if not uri:
+        service_missing("LDAP_TEST_URI is not set (no slapd to test against)")
+    return {
+        "uri": uri,
+        "bind_dn": os.environ.get("LDAP_TEST_BIND_DN", ""),
+        "bind_password": os.environ.get("LDAP_TEST_BIND_PASSWORD", ""),
+        "base_dn": os.environ.get("LDAP_TEST_BASE_DN", ""),
+    }
+
+
+@pytest.fixture
+def require_postgres(settings: object) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        service_missing("this test needs PostgreSQL (set DATABASE_URL to a postgres:// URL)")
