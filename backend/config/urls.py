@@ -8,6 +8,13 @@ from core.views import healthz, readyz
 
 api_patterns = [
     path("", include("core.api.urls")),
+    path("", include("directory.api.urls")),
+    path("", include("documents.api.urls")),
+    path("", include("approvals.api.urls")),
+    path("", include("signing.api.urls")),
+    path("", include("disclosure.api.urls")),
+    path("", include("audit.api.urls")),
+    path("", include("notifications.api.urls")),
 ]
 
 urlpatterns = [
@@ -17,4 +24,5 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/", include(api_patterns)),
+    path("", include("portal.urls")),
 ]

@@ -33,6 +33,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "viewflow",
     "core",
+    "directory",
+    "documents",
+    "approvals",
+    "signing",
+    "disclosure",
+    "portal",
+    "audit",
+    "notifications",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,9 @@
+"""People, units, positions, roles and absences, synced from LDAP."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "directory"
+    verbose_name = _("Directory")

@@ -1,0 +1,9 @@
+"""Official documents, their versions, attachments and numbers."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "documents"
+    verbose_name = _("Documents")
