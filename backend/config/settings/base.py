@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "viewflow",
+    "viewflow.workflow",
     "core",
     "directory",
     "documents",
@@ -159,3 +160,23 @@ HEALTH_CHECK_TIMEOUT_SECONDS = env_int("HEALTH_CHECK_TIMEOUT_SECONDS", default=3
 
 # Password of every demo login created by seed_demo (documented in README.md).
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "dojang-demo")
+
+# Signing: the official PDF's keys, render limits and public verification.
+# Every variable and its default is described in docs/operations/signing.md.
+# Without SIGNING_PKCS12_PATH or SIGNING_KEY_PATH/SIGNING_CERT_PATH the keys made
+# by `manage.py init_signing` under SIGNING_DIR are used (first run, demo, tests).
+SIGNING_DIR = Path(env_str("SIGNING_DIR", str(VAR_DIR / "signing")))
+SIGNING_KEY_PATH = env_optional("SIGNING_KEY_PATH")
+SIGNING_KEY_PASSWORD = env_optional("SIGNING_KEY_PASSWORD")
+SIGNING_CERT_PATH = env_optional("SIGNING_CERT_PATH")
+SIGNING_PKCS12_PATH = env_optional("SIGNING_PKCS12_PATH")
+SIGNING_PKCS12_PASSWORD = env_optional("SIGNING_PKCS12_PASSWORD")
+SIGNING_TRUST_ANCHORS = env_list("SIGNING_TRUST_ANCHORS", default=[])
+SIGNING_TSA_URL = env_optional("SIGNING_TSA_URL")
+SIGNING_ORGANIZATION = env_str("SIGNING_ORGANIZATION", "도장시")
+SIGNING_MAX_PAGES = env_int("SIGNING_MAX_PAGES", default=200)
+SIGNING_RENDER_TIMEOUT_SECONDS = env_int("SIGNING_RENDER_TIMEOUT_SECONDS", default=60)
+SIGNING_VERIFY_MAX_BYTES = env_int("SIGNING_VERIFY_MAX_BYTES", default=20 * 1024 * 1024)
+SIGNING_VERIFY_THROTTLE_RATE = env_str("SIGNING_VERIFY_THROTTLE_RATE", "30/min")
+# Dotted path of `lookup(content_hash) -> dict | None`, set by the documents app.
+SIGNING_DOCUMENT_LOOKUP = env_optional("SIGNING_DOCUMENT_LOOKUP")
