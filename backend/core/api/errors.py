@@ -16,6 +16,8 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core.errors import ConflictError, LockBusyError
+
 
 def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     if isinstance(detail, dict):
@@ -46,6 +48,8 @@ _TYPES: dict[type[exceptions.APIException], str] = {
     exceptions.Throttled: "throttled",
     exceptions.ParseError: "parse_error",
     exceptions.UnsupportedMediaType: "unsupported_media_type",
+    ConflictError: "conflict",
+    LockBusyError: "busy",
 }
 
 
@@ -73,4 +77,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     else:
         body = {"type": _error_type(exc), "detail": str(exc.detail), "errors": []}
     response.data = body
+    if isinstance(exc, LockBusyError):
+        response["Retry-After"] = str(exc.retry_after_seconds)
     return response

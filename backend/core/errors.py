@@ -1,0 +1,22 @@
+"""API errors shared by every app, beyond the ones DRF defines."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import status
+from rest_framework.exceptions import APIException
+
+
+class ConflictError(APIException):
+    """Someone else changed the object first: the client must reload and decide again."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("Someone else acted on this first. Reload and try again.")
+    default_code = "conflict"
+
+
+class LockBusyError(APIException):
+    """The object is locked by a concurrent action for longer than we wait; retry shortly."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _("This item is busy with another action. Try again in a moment.")
+    default_code = "busy"
+    retry_after_seconds = 2
