@@ -1,0 +1,1 @@
+"""Writes of the directory app: sync, login refresh and absences (one module each)."""
