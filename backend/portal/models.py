@@ -1,0 +1,74 @@
+"""What citizens see: the published face of an approved document.
+
+A Publication is written by the records officer's publish service (disclosure app)
+and read by the portal. It holds only what may be public: the redacted text, the
+metadata and the signed public PDF. A closed document is published by its metadata
+alone (no text, no PDF). A withdrawn publication disappears from every public
+listing, search, feed and API; its page only says it was withdrawn.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import DisclosureLevel, DocumentKind
+
+
+class Publication(models.Model):
+    document = models.OneToOneField(
+        "documents.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="publication",
+    )
+    version = models.ForeignKey(
+        "documents.DocumentVersion",
+        verbose_name=_("approved version"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Copied, not joined: the public record must not change if internal data does.
+    number = models.CharField(_("document number"), max_length=64)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=16, choices=DocumentKind.choices)
+    unit = models.ForeignKey(
+        "directory.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    unit_name = models.CharField(_("unit name"), max_length=200)
+    approved_at = models.DateTimeField(_("approved at"))
+    level = models.CharField(_("disclosure level"), max_length=8, choices=DisclosureLevel.choices)
+    grounds = models.JSONField(_("grounds"), default=list, blank=True)
+    public_text = models.TextField(
+        _("public text"),
+        blank=True,
+        help_text=_("The redacted plain text; empty for a closed document."),
+    )
+    public_html = models.TextField(
+        _("public HTML"),
+        blank=True,
+        help_text=_("The redacted body as sanitized HTML; empty for a closed document."),
+    )
+    public_pdf = models.FileField(
+        _("public PDF"), upload_to="public/%Y/", blank=True, help_text=_("Signed, redacted.")
+    )
+    public_pdf_sha256 = models.CharField(_("public PDF SHA-256"), max_length=64, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("withdrawal reason"), max_length=500, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        indexes = [
+            models.Index(fields=["withdrawn_at", "-published_at"], name="publication_listing"),
+            models.Index(fields=["unit", "-published_at"], name="publication_unit"),
+            models.Index(fields=["kind", "-published_at"], name="publication_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.published_at is not None and self.withdrawn_at is None
