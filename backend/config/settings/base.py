@@ -260,3 +260,25 @@ if LDAP_SERVER_URI:
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", default=900)
 LOGIN_FAILURES_PER_USERNAME = env_int("LOGIN_FAILURES_PER_USERNAME", default=10)
 LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", default=50)
+
+# Audit and notifications: documented in docs/audit.md and docs/notifications.md.
+# How many reverse proxies in front of Dojang append to X-Forwarded-For; 0 trusts none.
+AUDIT_TRUSTED_PROXY_COUNT = env_int("AUDIT_TRUSTED_PROXY_COUNT", default=0)
+AUDIT_VERIFY_CHUNK_SIZE = env_int("AUDIT_VERIFY_CHUNK_SIZE", default=2000)
+NOTIFICATIONS_SITE_NAME = env_str("NOTIFICATIONS_SITE_NAME", "Dojang")
+# Link in notification e-mails; "{id}" is replaced by the document id.
+NOTIFICATIONS_DOCUMENT_URL = env_str(
+    "NOTIFICATIONS_DOCUMENT_URL", "http://localhost:8000/documents/{id}"
+)
+NOTIFICATIONS_EMAIL_BATCH_SIZE = env_int("NOTIFICATIONS_EMAIL_BATCH_SIZE", default=200)
+NOTIFICATIONS_EMAIL_TIME_LIMIT_SECONDS = env_int(
+    "NOTIFICATIONS_EMAIL_TIME_LIMIT_SECONDS", default=120
+)
+NOTIFICATIONS_EMAIL_SWEEP_AFTER_MINUTES = env_int(
+    "NOTIFICATIONS_EMAIL_SWEEP_AFTER_MINUTES", default=15
+)
+if CELERY_BROKER_URL:
+    CELERY_BEAT_SCHEDULE["notifications-email-sweep"] = {
+        "task": "notifications.email_sweep",
+        "schedule": NOTIFICATIONS_EMAIL_SWEEP_AFTER_MINUTES * 60.0,
+    }
