@@ -29,6 +29,13 @@ def seed_admin() -> DemoLogin:
     return DemoLogin(username="admin", role="administrator (Django admin)")
 
 
+def seed_directory() -> list[DemoLogin]:
+    """The demo organisation (about 1,500 people) from the LDIF the sync also reads."""
+    from directory.demo import seed_directory as load  # the directory app seeds itself
+
+    return [DemoLogin(username=username, role=role) for username, role in load()]
+
+
 @transaction.atomic
 def seed_all() -> list[DemoLogin]:
-    return [seed_admin()]
+    return [seed_admin(), *seed_directory()]

@@ -15,7 +15,7 @@ from core.api.serializers import (
     SessionOutputSerializer,
     TokenOutputSerializer,
 )
-from core.api.throttles import LoginRateThrottle
+from core.api.throttles import LoginRateThrottle, client_address
 from core.services import token_for_user, user_authenticate
 
 
@@ -44,7 +44,9 @@ class SessionLoginView(APIView):
     def post(self, request: Request) -> Response:
         data = LoginInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = user_authenticate(request=request._request, **data.validated_data)
+        user = user_authenticate(
+            request=request._request, address=client_address(request), **data.validated_data
+        )
         login(request._request, user)
         return Response({"username": user.get_username()})
 
@@ -71,5 +73,7 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         data = LoginInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = user_authenticate(request=request._request, **data.validated_data)
+        user = user_authenticate(
+            request=request._request, address=client_address(request), **data.validated_data
+        )
         return Response({"token": token_for_user(user=user)})

@@ -178,10 +178,37 @@ def _person_problem(
     return None
 
 
+def _person_entry(config: DirectoryConfig, dn: str, key: str, attrs: _Attrs) -> PersonEntry:
+    names = config.person_attrs
+    return PersonEntry(
+        dn=dn,
+        key=key,
+        unit_key=dn_parent(key),
+        username=attrs.first(names["username"])[:150],
+        employee_number=attrs.first(names["employee_number"])[:32],
+        name=(attrs.first(names["name"]) or attrs.first(names["common_name"]))[:100],
+        family_name=attrs.first(names["family_name"])[:150],
+        given_name=attrs.first(names["given_name"])[:150],
+        email=attrs.first(names["email"])[:254],
+        phone=attrs.first(names["phone"])[:40],
+        title=attrs.first(names["title"])[:100],
+    )
+
+
+def person_entry_parse(
+    config: DirectoryConfig, dn: str, attrs: dict[str, list[bytes]], unit_keys: set[str]
+) -> PersonEntry | Problem:
+    """One person entry checked on its own (the login path), or the reason it is not."""
+    key = dn_normalize(dn)
+    problem = _person_problem(config, _Attrs(attrs), key, unit_keys, set())
+    if problem:
+        return Problem("skipped", dn, problem)
+    return _person_entry(config, dn, key, _Attrs(attrs))
+
+
 def _people(
     config: DirectoryConfig, snapshot: Snapshot, found: list[tuple[str, str, _Attrs]]
 ) -> None:
-    names = config.person_attrs
     unit_keys = {unit.key for unit in snapshot.units}
     seen: set[str] = set()
     for dn, key, attrs in found:
@@ -190,24 +217,14 @@ def _people(
             snapshot.problems.append(Problem("skipped", dn, problem))
             snapshot.skipped_people += 1
             continue
-        username = attrs.first(names["username"])
-        employee_number = attrs.first(names["employee_number"])
-        seen.update({f"username:{username.lower()}", f"employee_number:{employee_number.lower()}"})
-        snapshot.people.append(
-            PersonEntry(
-                dn=dn,
-                key=key,
-                unit_key=dn_parent(key),
-                username=username[:150],
-                employee_number=employee_number[:32],
-                name=(attrs.first(names["name"]) or attrs.first(names["common_name"]))[:100],
-                family_name=attrs.first(names["family_name"])[:150],
-                given_name=attrs.first(names["given_name"])[:150],
-                email=attrs.first(names["email"])[:254],
-                phone=attrs.first(names["phone"])[:40],
-                title=attrs.first(names["title"])[:100],
-            )
+        entry = _person_entry(config, dn, key, attrs)
+        seen.update(
+            {
+                f"username:{entry.username.lower()}",
+                f"employee_number:{entry.employee_number.lower()}",
+            }
         )
+        snapshot.people.append(entry)
 
 
 def _groups(

@@ -1,0 +1,97 @@
+"""Reads of the directory app: the unit tree, people search, the current user."""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from directory.models import Absence, Person, Rank, Role, Unit
+
+
+def user_is_directory_admin(*, user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Administrators (the Role.ADMINISTRATOR group) and superusers manage anyone's data."""
+    if not isinstance(user, User) or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=Role.ADMINISTRATOR).exists()
+
+
+def user_roles(*, user: User) -> list[str]:
+    return sorted(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
+
+
+def person_for_user(*, user: User) -> Person | None:
+    return Person.objects.select_related("unit", "position", "user").filter(user=user).first()
+
+
+def unit_list(*, parent_id: int | None, include_inactive: bool = False) -> QuerySet[Unit]:
+    """One level of the tree: the roots, or the children of a unit (lazy loading)."""
+    units = (
+        Unit.objects.filter(parent_id=parent_id)
+        if parent_id
+        else Unit.objects.filter(parent__isnull=True)
+    )
+    if not include_inactive:
+        units = units.filter(active=True)
+    children = Unit.objects.filter(parent=OuterRef("pk"), active=True)
+    return units.select_related("head_position").annotate(has_children=Exists(children))
+
+
+def unit_members(*, unit: Unit) -> QuerySet[Person]:
+    return (
+        Person.objects.filter(unit=unit, active=True)
+        .select_related("position")
+        .order_by("-position__rank", "name", "employee_number")
+    )
+
+
+def person_search(
+    *, query: str = "", unit_id: int | None = None, position_id: int | None = None
+) -> QuerySet[Person]:
+    """Active people whose name starts with the query (김 finds 김민수), optionally in a
+    unit or holding a position. A prefix LIKE is served by PostgreSQL's pattern index
+    on Person.name (Django adds a varchar_pattern_ops index for db_index CharFields)."""
+    people = Person.objects.filter(active=True)
+    if query:
+        people = people.filter(Q(name__startswith=query) | Q(employee_number=query))
+    if unit_id:
+        people = people.filter(unit_id=unit_id)
+    if position_id:
+        people = people.filter(position_id=position_id)
+    return people.select_related("unit", "position").order_by("name", "employee_number")
+
+
+def absence_list(*, user: User, person_id: int | None = None) -> QuerySet[Absence]:
+    """The absences a user may see: their own, or everyone's for an administrator."""
+    absences = Absence.objects.select_related("person", "deputy", "person__unit", "deputy__unit")
+    if not user_is_directory_admin(user=user):
+        absences = absences.filter(person__user=user)
+    if person_id:
+        absences = absences.filter(person_id=person_id)
+    return absences
+
+
+def demo_people() -> list[tuple[str, str]]:
+    """A few representative demo logins (username, what they do), from the budget division."""
+    picks: list[tuple[str, Q]] = [
+        (
+            "drafter (team staff, 예산총괄팀)",
+            Q(unit__code="BUDGET-T1", position__rank__lt=Rank.TEAM_LEADER),
+        ),
+        ("team leader (예산총괄팀장)", Q(unit__code="BUDGET-T1", position__rank=Rank.TEAM_LEADER)),
+        ("division head (예산담당관)", Q(unit__code="BUDGET", position__rank=Rank.DIVISION_HEAD)),
+        (
+            "bureau director (기획조정실장)",
+            Q(unit__children__code="BUDGET", position__rank=Rank.BUREAU_DIRECTOR),
+        ),
+        ("records officer", Q(user__groups__name=Role.RECORDS_OFFICER)),
+        ("directory administrator", Q(user__groups__name=Role.ADMINISTRATOR)),
+    ]
+    found = []
+    for role, condition in picks:
+        person = (
+            Person.objects.filter(condition, active=True)
+            .select_related("user")
+            .order_by("employee_number")
+            .first()
+        )
+        if person is not None:
+            found.append((person.user.username, role))
+    return found
