@@ -19,7 +19,8 @@ _DISTRICTS = (
     r"(?:(?:[가-힣]+(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구|읍|면)|"
     r"서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주) ){0,4}"
 )
-_ROAD_BEFORE = re.compile(_DISTRICTS + r"(?P<name>[가-힣][가-힣0-9·]*(?:로|길)) ?$")
+# 해운대로570번길 is also written 해운대로 570번길.
+_ROAD_BEFORE = re.compile(_DISTRICTS + r"(?P<name>[가-힣][가-힣0-9·]*(?:로|길)(?: \d+번?길)?) ?$")
 _LOT_BEFORE = re.compile(_DISTRICTS + r"(?P<name>[가-힣][가-힣0-9]*(?:동|리|가)) ?$")
 
 # Words ending in 로/동/리/가 that are not places; with a number after them they

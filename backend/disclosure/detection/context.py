@@ -26,7 +26,7 @@ ADDRESS_WORDS = re.compile(
 # ending in 과/팀/국/실/센터 (행정지원과, 민원팀); a bare 과 inside 결과 is not one,
 # hence the ``(?![가-힣])`` word end.
 _OFFICE_WORDS = re.compile(
-    r"담당|부서|주무관|전화|문의|콜센터|대표번호|사무실|민원실|상황실|팩스|FAX|Tel|TEL|tel\b|"
+    r"담당|부서|주무관|전화|문의|콜센터|대표번호|사무실|민원실|상황실|팩스|FAX|Tel|TEL|tel\b|[Oo]ffice|"
     r"[가-힣]{2,}(?:과|팀|국|실|센터|청|소|원|단)(?![가-힣])"
 )
 # ...unless the number is said to be a private one.
@@ -70,6 +70,13 @@ def is_corporate_number(text: str, start: int) -> bool:
     labels = _REGISTRATION_LABELS.findall(before(text, start, 32))
     nearest = [label for label in labels if label != "등록번호"]
     return bool(nearest) and nearest[-1] in _CORPORATE_LABELS
+
+
+def is_bank_account(text: str, start: int) -> bool:
+    """True when a bank's name, and no registration label, comes before thirteen
+    bare digits (a 새마을금고 account looks like a resident number)."""
+    window = before(text, start)
+    return BANK_NAMES.search(window) is not None and not _REGISTRATION_LABELS.search(window)
 
 
 def is_office_landline(text: str, start: int) -> bool:

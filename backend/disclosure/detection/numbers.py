@@ -39,13 +39,14 @@ def rrn(text: str, start: int, end: int, config: DetectionConfig) -> Finding | N
     none); a 법인/사업자 label makes it a corporate number, not personal data.
     """
     digits = only_digits(text[start:end])
-    if not is_valid_birth_date(digits[:6], digits[6]):
-        return None
-    if context.is_corporate_number(text, start):
+    compact = end - start == 13
+    if compact and context.is_bank_account(text, start):
+        return account(text, start, end, config)
+    if not is_valid_birth_date(digits[:6], digits[6]) or context.is_corporate_number(text, start):
         return None
     kind = Kind.FOREIGNER_RRN if digits[6] in FOREIGNER_GENDER_DIGITS else Kind.RRN
     # Without the hyphen thirteen digits are often something else (a serial).
-    confidence = 0.9 if end - start > 13 else 0.6
+    confidence = 0.6 if compact else 0.9
     if has_rrn_check_digit(digits):
         confidence += 0.07
     return Finding(start, end, kind, confidence)

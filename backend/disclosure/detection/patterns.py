@@ -104,7 +104,7 @@ def name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not usable:
         return None
     alternation = "|".join(re.escape(n) for n in usable)
-    return re.compile(rf"(?:{alternation})(?=(?:{_NAME_FOLLOWERS}){{0,2}}(?![가-힣A-Za-z]))")
+    return re.compile(rf"(?:{alternation})(?=(?:{_NAME_FOLLOWERS}){{0,3}}(?![가-힣A-Za-z]))")
 
 
 def is_word_start(text: str, start: int) -> bool:

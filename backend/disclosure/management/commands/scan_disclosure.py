@@ -28,6 +28,8 @@ from disclosure.detection import DEFAULT_GOVERNMENT_EMAIL_DOMAINS, DetectionConf
 
 class Command(BaseCommand):
     help = "Find personal information in a text and suggest its disclosure level (JSON)."
+    # Tests hand standard input in as a text stream.
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("path", help="the file to scan, or - for standard input")
