@@ -180,6 +180,11 @@ SIGNING_VERIFY_MAX_BYTES = env_int("SIGNING_VERIFY_MAX_BYTES", default=20 * 1024
 SIGNING_VERIFY_THROTTLE_RATE = env_str("SIGNING_VERIFY_THROTTLE_RATE", "30/min")
 # Dotted path of `lookup(content_hash) -> dict | None`, set by the documents app.
 SIGNING_DOCUMENT_LOOKUP = env_optional("SIGNING_DOCUMENT_LOOKUP")
+# WeasyPrint reports every layout step at INFO; signing.limits listens to those
+# reports itself, so they stay out of the log.
+_signing_loggers = LOGGING.setdefault("loggers", {})
+if isinstance(_signing_loggers, dict):
+    _signing_loggers["weasyprint.progress"] = {"level": "WARNING"}
 
 # Directory / LDAP: the variables, their defaults and the mapping are documented in
 # docs/operations/ldap.md. Without LDAP_SERVER_URI (above) the demo LDIF is the directory.

@@ -1,3 +1,7 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from signing.api.views import VerifyView
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("verify/", VerifyView.as_view(), name="signature-verify"),
+]

@@ -1,0 +1,12 @@
+from django.conf import settings
+from rest_framework.throttling import UserRateThrottle
+
+
+class VerifyRateThrottle(UserRateThrottle):
+    """Limits verification uploads per user, or per address when anonymous."""
+
+    scope = "signature_verify"
+
+    def get_rate(self) -> str:
+        rate: str = settings.SIGNING_VERIFY_THROTTLE_RATE
+        return rate

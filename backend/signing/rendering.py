@@ -1,0 +1,149 @@
+"""The official document PDF: Django template -> WeasyPrint -> PDF with metadata.
+
+Rules:
+- the layout is templates/official/<kind>.html on A4, in a Korean font checked
+  at render time (signing.fonts), with every resource fetched through the
+  locked-down fetcher (signing.fetcher);
+- layout stops past SIGNING_MAX_PAGES pages or SIGNING_RENDER_TIMEOUT_SECONDS
+  (signing.limits explains why this is checked between pages);
+- before any signature, the PDF carries the document number, content hash
+  and disclosure mark in its information dictionary (Title, Subject,
+  Keywords, /DojangDocumentNumber, /DojangContentHash, /DojangDisclosure) and
+  the approval record as an embedded file, approval-history.json, so the
+  signature covers them.
+"""
+
+import base64
+import functools
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import qrcode
+import qrcode.image.svg
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.document import Document
+
+from signing import conf
+from signing.fetcher import LockedDownFetcher, template_dir
+from signing.fonts import require_korean_font
+from signing.formatting import file_size, official_amount, official_date, short_date
+from signing.limits import render_limits
+from signing.snapshot import LineSigner, OfficialDocument
+
+HISTORY_FILE_NAME = "approval-history.json"
+INFO_DOCUMENT_NUMBER = "DojangDocumentNumber"
+INFO_CONTENT_HASH = "DojangContentHash"
+INFO_DISCLOSURE = "DojangDisclosure"
+STYLESHEET = "official.css"
+
+KIND_LABELS = {"memo": "기안문", "budget": "예산 집행 품의", "personnel": "인사발령"}
+ROLE_LABELS = {"review": "검토", "consult": "협조", "approve": "결재"}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPdf:
+    """An unsigned official PDF, its page count and the resources it refused."""
+
+    pdf: bytes
+    pages: int
+    refused: tuple[str, ...]
+
+
+def render_official_html(document: OfficialDocument) -> str:
+    """The HTML of the official form for `document` (no network, no files read)."""
+    return render_to_string(f"official/{document.kind}.html", _context(document))
+
+
+def render_official_pdf(document: OfficialDocument) -> RenderedPdf:
+    """Render `document` to an unsigned A4 PDF with its metadata and approval record."""
+    require_korean_font()
+    html = render_official_html(document)
+    fetcher = LockedDownFetcher()
+    with render_limits(max_pages=conf.max_pages(), timeout=conf.render_timeout_seconds()):
+        rendered = HTML(
+            string=html, base_url=template_dir().as_uri() + "/", url_fetcher=fetcher
+        ).render(stylesheets=[_stylesheet(template_dir() / STYLESHEET)])
+        _set_metadata(rendered, document)
+        pdf = rendered.write_pdf(attachments=[_history_attachment(document)], custom_metadata=True)
+    return RenderedPdf(pdf=pdf, pages=len(rendered.pages), refused=tuple(fetcher.refused))
+
+
+def _stylesheet(path: Path) -> CSS:
+    # Parsed once per process and file version: parsing costs more than it seems.
+    return _parsed_stylesheet(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_stylesheet(path: Path, mtime_ns: int) -> CSS:
+    return CSS(filename=str(path), url_fetcher=LockedDownFetcher())
+
+
+def _set_metadata(rendered: Document, document: OfficialDocument) -> None:
+    metadata = rendered.metadata
+    metadata.title = document.title
+    metadata.description = f"{KIND_LABELS[document.kind]} {document.document_number}"
+    metadata.keywords = [document.document_number, document.content_hash, document.disclosure.label]
+    metadata.authors = [document.issuer]
+    metadata.created = document.enforcement_date.isoformat()
+    metadata.lang = "ko"
+    metadata.custom = {
+        INFO_DOCUMENT_NUMBER: document.document_number,
+        INFO_CONTENT_HASH: document.content_hash,
+        INFO_DISCLOSURE: document.disclosure.label,
+    }
+
+
+def _history_attachment(document: OfficialDocument) -> Attachment:
+    record = json.dumps(document.approval_record(), ensure_ascii=False, indent=2)
+    moment = datetime.now(UTC)
+    return Attachment(
+        string=record.encode(),
+        name=HISTORY_FILE_NAME,
+        description="결재 이력 (approval history)",
+        created=moment,
+        modified=moment,
+        relationship="Data",
+        url_fetcher=LockedDownFetcher(roots=()),
+    )
+
+
+def _context(document: OfficialDocument) -> dict[str, Any]:
+    line = [s for s in document.signers if s.role != "consult"]
+    consultees = [s for s in document.signers if s.role == "consult"]
+    return {
+        "doc": document,
+        "kind_label": KIND_LABELS[document.kind],
+        "line": [_signer_cell(s) for s in line],
+        "consultees": [_signer_cell(s) for s in consultees],
+        "attachments": [
+            {"name": a.name, "size": file_size(a.size_bytes)} for a in document.attachments
+        ],
+        "enforcement_date": official_date(document.enforcement_date),
+        "amount": official_amount(document.budget.amount_krw) if document.budget else "",
+        "effective_date": (
+            official_date(document.personnel.effective_date) if document.personnel else ""
+        ),
+        "qr_data_uri": qr_data_uri(document.verification_url),
+    }
+
+
+def _signer_cell(signer: LineSigner) -> dict[str, str]:
+    return {
+        "position": signer.position,
+        "name": signer.name,
+        "date": short_date(signer.signed_on),
+        "role": ROLE_LABELS[signer.role],
+        "mark": signer.mark,
+        "proxy_for": signer.proxy_for or "",
+    }
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code opening `url`, as an SVG data: URI (vector, sharp at any zoom)."""
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
+    svg: bytes = image.to_string()
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")

@@ -1,0 +1,211 @@
+"""Verification of an official PDF: is it ours, intact, trusted and unmodified?
+
+Rules (each failure gives one `code` and a Korean `reason`):
+- `not_pdf`: the bytes are not a readable PDF;
+- `unsigned`: the PDF carries no signature;
+- `broken`: the first signature (the organisation's) does not match the
+  signed bytes, cannot be parsed, or its container holds anything after the
+  signature (the unsigned padding must stay zero);
+- `modified`: the signature does not cover the entire file: something,
+  even another signature, was added after signing;
+- `untrusted`: the signing certificate does not chain to a trust anchor of
+  SIGNING_TRUST_ANCHORS (or the local CA), or its timestamp is not trusted;
+- `valid`: none of the above.
+The document number, content hash and approval record are read from the
+revision the signature covers, never from later additions. The optional
+`lookup(content_hash)` answers which document it is; it runs on a public
+endpoint, so it must return only what anyone may see.
+"""
+
+import contextlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from io import BytesIO
+from typing import Any, Literal
+
+from asn1crypto import parser as asn1_parser  # type: ignore[import-untyped]
+from asn1crypto import x509 as asn1_x509
+from django.utils.translation import gettext as _
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import (
+    EmbeddedPdfSignature,
+    PdfSignatureStatus,
+    SignatureCoverageLevel,
+    validate_pdf_signature,
+)
+from pyhanko_certvalidator import ValidationContext
+
+from signing import conf
+from signing.errors import SigningKeyError
+from signing.rendering import HISTORY_FILE_NAME, INFO_CONTENT_HASH, INFO_DOCUMENT_NUMBER
+from signing.signer import read_pem_certificates
+
+VerificationCode = Literal["valid", "not_pdf", "unsigned", "broken", "modified", "untrusted"]
+DocumentLookup = Callable[[str], dict[str, Any] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateInfo:
+    """Who signed: the certificate's names, serial and SHA-256 fingerprint."""
+
+    subject: str
+    issuer: str
+    serial: str
+    fingerprint_sha256: str
+    not_before: datetime
+    not_after: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationResult:
+    """The answer about one PDF; `valid` is the bottom line."""
+
+    valid: bool
+    code: VerificationCode
+    reason: str
+    intact: bool = False
+    trusted: bool = False
+    unmodified: bool = False
+    coverage: str = ""
+    signer: CertificateInfo | None = None
+    signed_at: datetime | None = None
+    timestamped: bool = False
+    document_number: str | None = None
+    content_hash: str | None = None
+    approval_record: dict[str, Any] | None = None
+    document: dict[str, Any] | None = field(default=None)
+
+
+def verify_pdf(data: bytes, *, lookup: DocumentLookup | None = None) -> VerificationResult:
+    """Verify the organisation's signature on `data` (see the module's rules)."""
+    try:
+        reader = PdfFileReader(BytesIO(data), strict=False)
+        signatures = reader.embedded_regular_signatures
+    except (PdfError, ValueError, TypeError, KeyError):
+        return _failed("not_pdf")
+    if not signatures:
+        return _failed("unsigned")
+    embedded = signatures[0]
+    if not _container_is_exact(embedded):
+        return _failed("broken")
+    try:
+        status = validate_pdf_signature(embedded, signer_validation_context=_validation_context())
+    except (PdfError, ValueError, TypeError, KeyError):
+        return _failed("broken")
+    facts = _signed_facts(reader, embedded)
+    code = _judge(status)
+    content_hash = facts.get("content_hash")
+    return VerificationResult(
+        valid=code == "valid",
+        code=code,
+        reason=_REASONS[code](),
+        intact=bool(status.intact and status.valid),
+        trusted=bool(status.trusted),
+        unmodified=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        coverage=status.coverage.name if status.coverage else "",
+        signer=certificate_info(status.signing_cert),
+        signed_at=status.signer_reported_dt,
+        timestamped=status.timestamp_validity is not None,
+        document_number=facts.get("document_number"),
+        content_hash=content_hash,
+        approval_record=facts.get("approval_record"),
+        document=lookup(content_hash) if lookup and content_hash else None,
+    )
+
+
+def _judge(status: PdfSignatureStatus) -> VerificationCode:
+    if not (status.intact and status.valid):
+        return "broken"
+    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        return "modified"
+    if not status.trusted:
+        return "untrusted"
+    timestamp = status.timestamp_validity
+    if timestamp is not None and not (timestamp.intact and timestamp.valid and timestamp.trusted):
+        return "untrusted"
+    return "valid"
+
+
+_REASONS: dict[VerificationCode, Callable[[], str]] = {
+    "valid": lambda: _("서명이 유효하며 서명 이후 변경되지 않았습니다."),
+    "not_pdf": lambda: _("PDF 파일을 읽을 수 없습니다."),
+    "unsigned": lambda: _("서명이 없는 PDF입니다."),
+    "broken": lambda: _("서명이 문서 내용과 일치하지 않습니다. 손상되었거나 위조된 문서입니다."),
+    "modified": lambda: _("서명 이후 문서에 내용이 추가되거나 변경되었습니다."),
+    "untrusted": lambda: _("신뢰할 수 없는 인증서로 서명되었습니다."),
+}
+
+
+def _container_is_exact(embedded: EmbeddedPdfSignature) -> bool:
+    """The signature's /Contents holds the CMS object, then only zero padding.
+
+    The padding lies outside the signed byte ranges, so validators ignore it;
+    a PDF of ours never has anything there, and anything found there means
+    the file was altered after signing.
+    """
+    try:
+        contents = bytes(embedded.sig_object["/Contents"])
+        _, _, _, header, body, trailer = asn1_parser.parse(contents)
+    except (KeyError, ValueError, TypeError):
+        return False
+    used = len(header) + len(body) + len(trailer)
+    return not contents[used:].strip(b"\x00")
+
+
+def _failed(code: VerificationCode) -> VerificationResult:
+    return VerificationResult(valid=False, code=code, reason=_REASONS[code]())
+
+
+def _validation_context() -> ValidationContext:
+    anchors: list[asn1_x509.Certificate] = []
+    for path in conf.trust_anchor_paths():
+        try:
+            anchors.extend(read_pem_certificates(path))
+        except (OSError, ValueError) as exc:
+            raise SigningKeyError(f"The trust anchor file {path} cannot be read.") from exc
+    # No fetching: verification must not call out to the network on a public
+    # endpoint; a soft-fail revocation check accepts a CA that publishes no CRL.
+    return ValidationContext(trust_roots=anchors, allow_fetching=False, revocation_mode="soft-fail")
+
+
+def certificate_info(cert: asn1_x509.Certificate) -> CertificateInfo:
+    return CertificateInfo(
+        subject=cert.subject.human_friendly,
+        issuer=cert.issuer.human_friendly,
+        serial=format(cert.serial_number, "x"),
+        fingerprint_sha256=cert.sha256_fingerprint.replace(" ", "").lower(),
+        not_before=cert.not_valid_before,
+        not_after=cert.not_valid_after,
+    )
+
+
+def _signed_facts(reader: PdfFileReader, embedded: EmbeddedPdfSignature) -> dict[str, Any]:
+    """Metadata as of the signed revision: what the signature vouches for."""
+    revision = reader.get_historical_resolver(embedded.signed_revision)
+    facts: dict[str, Any] = {}
+    # A PDF not made by Dojang lacks these: the signature answer still stands.
+    with contextlib.suppress(PdfError, KeyError, ValueError, TypeError):
+        info = revision.trailer_view["/Info"]
+        facts["document_number"] = _text(info.get("/" + INFO_DOCUMENT_NUMBER))
+        facts["content_hash"] = _text(info.get("/" + INFO_CONTENT_HASH))
+    with contextlib.suppress(PdfError, KeyError, ValueError, TypeError):
+        facts["approval_record"] = _approval_record(revision.root)
+    return facts
+
+
+def _text(value: object) -> str | None:
+    return str(value) if isinstance(value, generic.TextStringObject | str) else None
+
+
+def _approval_record(root: generic.DictionaryObject) -> dict[str, Any] | None:
+    names = root["/Names"]["/EmbeddedFiles"]["/Names"]
+    for index in range(0, len(names) - 1, 2):
+        if str(names[index]) == HISTORY_FILE_NAME:
+            stream = names[index + 1].get_object()["/EF"]["/F"].get_object()
+            record: dict[str, Any] = json.loads(stream.data.decode("utf-8"))
+            return record
+    return None

@@ -1,0 +1,49 @@
+"""Signing fixtures: one key set and one signed PDF per kind for the whole session.
+
+Keys are made once in a temporary directory and every SIGNING_* setting that
+could point elsewhere (production key paths from the environment) is cleared.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+from signing.keys import ensure_signing_keys
+from signing.samples import sample_official_document
+from signing.services import IssuedPdf, official_pdf_issue
+from signing.snapshot import DocumentKind, OfficialDocument
+
+KINDS: tuple[DocumentKind, ...] = ("memo", "budget", "personnel")
+
+
+@pytest.fixture(scope="session")
+def signing_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    directory = tmp_path_factory.mktemp("signing-keys")
+    with override_settings(
+        SIGNING_DIR=directory,
+        SIGNING_KEY_PATH=None,
+        SIGNING_CERT_PATH=None,
+        SIGNING_PKCS12_PATH=None,
+        SIGNING_TRUST_ANCHORS=[],
+        SIGNING_TSA_URL=None,
+        SIGNING_DOCUMENT_LOOKUP=None,
+    ):
+        ensure_signing_keys()
+        yield directory
+
+
+@pytest.fixture(scope="session")
+def issued(signing_dir: Path) -> dict[DocumentKind, tuple[OfficialDocument, IssuedPdf]]:
+    """A signed official PDF of each kind (rendering is the slow part: once each)."""
+    result = {}
+    for kind in KINDS:
+        document = sample_official_document(kind)
+        result[kind] = (document, official_pdf_issue(document=document))
+    return result
+
+
+@pytest.fixture
+def memo_pdf(issued: dict[DocumentKind, tuple[OfficialDocument, IssuedPdf]]) -> bytes:
+    return issued["memo"][1].pdf
