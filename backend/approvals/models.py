@@ -89,6 +89,18 @@ class ApprovalStep(models.Model):
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
     activated_at = models.DateTimeField(_("activated at"), null=True, blank=True)
     acted_at = models.DateTimeField(_("acted at"), null=True, blank=True)
+    assignee_unit = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("assignee's unit at the time"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Where the assignee sat when the line was set; a successor comes from here."),
+    )
+    post_approval_notified_at = models.DateTimeField(
+        _("post-approval reminder sent at"), null=True, blank=True
+    )
     task = models.ForeignKey(
         "viewflow.Task",
         verbose_name=_("workflow task"),

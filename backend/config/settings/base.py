@@ -287,3 +287,39 @@ if CELERY_BROKER_URL:
         "task": "notifications.email_sweep",
         "schedule": NOTIFICATIONS_EMAIL_SWEEP_AFTER_MINUTES * 60.0,
     }
+
+# Approvals: flows per kind, step deadlines, reminders, escalation and timers.
+# Documented in docs/flows/README.md. The flows live in workflows/, an app so that
+# viewflow can store references to its flows and nodes ("workflows/memo.MemoFlow").
+INSTALLED_APPS = [*INSTALLED_APPS, "workflows"]
+APPROVALS_FLOWS = {
+    "memo": "workflows.memo.MemoFlow",
+    "budget": "workflows.budget.BudgetFlow",
+    "personnel": "workflows.personnel.PersonnelFlow",
+}
+# Hours a step may stay pending before it is overdue, per document kind.
+APPROVALS_STEP_DUE_HOURS = {
+    "memo": env_int("APPROVALS_DUE_HOURS_MEMO", default=24),
+    "budget": env_int("APPROVALS_DUE_HOURS_BUDGET", default=48),
+    "personnel": env_int("APPROVALS_DUE_HOURS_PERSONNEL", default=48),
+}
+# Hours after the reminder of an overdue step before its assignee's unit head is told.
+APPROVALS_ESCALATION_HOURS = env_int("APPROVALS_ESCALATION_HOURS", default=24)
+APPROVALS_DEADLINE_SCAN_MINUTES = env_int("APPROVALS_DEADLINE_SCAN_MINUTES", default=5)
+APPROVALS_TIMER_SCAN_SECONDS = env_int("APPROVALS_TIMER_SCAN_SECONDS", default=60)
+# Tries to take a document's flow lock (select ... for update nowait) before 503.
+APPROVALS_LOCK_ATTEMPTS = env_int("APPROVALS_LOCK_ATTEMPTS", default=4)
+# Idempotency-Key replays are answered from the stored response for this long.
+IDEMPOTENCY_KEY_TTL_HOURS = env_int("IDEMPOTENCY_KEY_TTL_HOURS", default=24)
+CELERY_BEAT_SCHEDULE["approvals-deadlines"] = {
+    "task": "approvals.scan_deadlines",
+    "schedule": APPROVALS_DEADLINE_SCAN_MINUTES * 60.0,
+}
+CELERY_BEAT_SCHEDULE["approvals-workflow-timers"] = {
+    "task": "approvals.fire_workflow_timers",
+    "schedule": float(APPROVALS_TIMER_SCAN_SECONDS),
+}
+CELERY_BEAT_SCHEDULE["approvals-idempotency-purge"] = {
+    "task": "approvals.purge_idempotency_keys",
+    "schedule": 3600.0,
+}

@@ -1,0 +1,142 @@
+"""The boxes (함): what a person sees waiting for them, and what they sent.
+
+Step boxes list approval steps: `to_act` (open steps whose task I own, proxy tasks
+included), `on_hold` (steps I hold), `post_approval_due` (steps a deputy took for me
+that I have not post-approved). Document boxes list documents: `drafts`,
+`in_progress` (submitted by me, not finished), `returned`, `completed` (approved,
+drafted or acted on by me), `references` (I am a reference).
+
+Every box is one query for the page plus one count, whatever the page size: the
+related rows a box shows are joined (select_related), never fetched per row.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from django.db.models import Q, QuerySet
+
+from approvals.models import ApprovalStep, Reference, StepStatus
+from approvals.progress import ACTED_STATUSES
+from directory.models import Person
+from documents.models import Document, DocumentStatus
+
+StepBox = Literal["to_act", "on_hold", "post_approval_due"]
+DocumentBox = Literal["drafts", "in_progress", "returned", "completed", "references"]
+STEP_BOXES: tuple[str, ...] = ("to_act", "on_hold", "post_approval_due")
+DOCUMENT_BOXES: tuple[str, ...] = ("drafts", "in_progress", "returned", "completed", "references")
+BOXES = STEP_BOXES + DOCUMENT_BOXES
+
+
+@dataclass(frozen=True)
+class BoxFilters:
+    """Narrowing of a box: kind, status, drafting unit, period (the date the document
+    was submitted, or created for a draft), and text in the title or number."""
+
+    kind: str | None = None
+    status: str | None = None
+    unit_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str | None = None
+
+
+def _filter(queryset: QuerySet, filters: BoxFilters, *, prefix: str, date_field: str) -> QuerySet:  # type: ignore[type-arg]
+    conditions = Q()
+    if filters.kind:
+        conditions &= Q(**{f"{prefix}kind": filters.kind})
+    if filters.status:
+        conditions &= Q(**{f"{prefix}status": filters.status})
+    if filters.unit_id:
+        conditions &= Q(**{f"{prefix}unit_id": filters.unit_id})
+    if filters.date_from:
+        conditions &= Q(**{f"{prefix}{date_field}__date__gte": filters.date_from})
+    if filters.date_to:
+        conditions &= Q(**{f"{prefix}{date_field}__date__lte": filters.date_to})
+    if filters.text:
+        conditions &= Q(**{f"{prefix}title__icontains": filters.text}) | Q(
+            **{f"{prefix}number__icontains": filters.text}
+        )
+    return queryset.filter(conditions)
+
+
+def _steps(condition: Q) -> QuerySet[ApprovalStep]:
+    return ApprovalStep.objects.filter(condition).select_related(
+        "stage__document__unit",
+        "stage__document__drafter",
+        "assignee",
+        "acted_by",
+    )
+
+
+def inbox_for_person(
+    *, person: Person, filters: BoxFilters | None = None
+) -> QuerySet[ApprovalStep]:
+    """Open steps whose viewflow task this person owns (their own and proxy tasks)."""
+    return step_box(person=person, box="to_act", filters=filters)
+
+
+def step_box(
+    *, person: Person, box: str, filters: BoxFilters | None = None
+) -> QuerySet[ApprovalStep]:
+    if box == "to_act":
+        steps = _steps(Q(status=StepStatus.PENDING, task__owner_id=person.user_id))
+        ordering: tuple[str, ...] = ("due_at", "id")
+    elif box == "on_hold":
+        steps = _steps(Q(status=StepStatus.ON_HOLD, task__owner_id=person.user_id))
+        ordering = ("due_at", "id")
+    elif box == "post_approval_due":
+        steps = _steps(
+            Q(assignee=person, is_proxy=True, acted_at__isnull=False, post_approved_at__isnull=True)
+        )
+        ordering = ("acted_at", "id")
+    else:
+        raise ValueError(f"unknown step box {box!r}")
+    return _filter(
+        steps, filters or BoxFilters(), prefix="stage__document__", date_field="submitted_at"
+    ).order_by(*ordering)
+
+
+def _documents_acted_on(person: Person) -> Q:
+    acted = ApprovalStep.objects.filter(
+        Q(acted_by=person) | Q(assignee=person), status__in=ACTED_STATUSES
+    ).values("stage__document_id")
+    return Q(pk__in=acted)
+
+
+def document_box(
+    *, person: Person, box: str, filters: BoxFilters | None = None
+) -> QuerySet[Document]:
+    mine = Q(drafter=person)
+    conditions = {
+        "drafts": mine & Q(status=DocumentStatus.DRAFT),
+        "in_progress": mine & Q(status__in=(DocumentStatus.IN_PROGRESS, DocumentStatus.ON_HOLD)),
+        "returned": mine & Q(status=DocumentStatus.RETURNED),
+        "completed": Q(status=DocumentStatus.APPROVED) & (mine | _documents_acted_on(person)),
+        "references": Q(pk__in=Reference.objects.filter(person=person).values("document_id")),
+    }
+    if box not in conditions:
+        raise ValueError(f"unknown document box {box!r}")
+    documents = Document.objects.filter(conditions[box]).select_related("unit", "drafter")
+    date_field = "created_at" if box == "drafts" else "submitted_at"
+    return _filter(documents, filters or BoxFilters(), prefix="", date_field=date_field).order_by(
+        "-updated_at", "-id"
+    )
+
+
+def box_counts(*, person: Person) -> dict[str, int]:
+    """How many items each box holds (one query per box)."""
+    counts = {box: step_box(person=person, box=box).count() for box in STEP_BOXES}
+    counts.update({box: document_box(person=person, box=box).count() for box in DOCUMENT_BOXES})
+    return counts
+
+
+def step_line(*, step: ApprovalStep) -> QuerySet[ApprovalStep]:
+    """Every step of the step's round, in line order: who did what, disagreements shown."""
+    return (
+        ApprovalStep.objects.filter(
+            stage__document_id=step.stage.document_id, stage__round=step.stage.round
+        )
+        .select_related("stage", "assignee", "acted_by")
+        .order_by("stage__order", "order", "id")
+    )

@@ -1,0 +1,85 @@
+"""Loading a step for an action under its document's lock, and the shared checks."""
+
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
+
+from approvals.engine import process_locked
+from approvals.models import ApprovalStep, StageKind, StepStatus
+from approvals.progress import OPEN_STATUSES
+from core.errors import ConflictError
+from directory.models import Person
+from documents.models import Document, DocumentStatus
+
+
+def _step_query(step_id: int) -> ApprovalStep:
+    return ApprovalStep.objects.select_related(
+        "stage__document__current_version",
+        "stage__document__drafter__user",
+        "assignee__user",
+        "acted_by__user",
+        "task__process",
+    ).get(pk=step_id)
+
+
+@contextmanager
+def step_locked(step_id: int) -> Iterator[ApprovalStep]:
+    """The step, re-read under its document's flow lock, for the length of the block.
+
+    A step without a task (still waiting, or closed) cannot be acted on: conflict.
+    """
+    step = _step_query(step_id)
+    if step.task is None:
+        raise ConflictError(_("This step is not open for action."))
+    with process_locked(step.task.process):
+        yield _step_query(step_id)
+
+
+def step_check_actor(
+    step: ApprovalStep,
+    *,
+    actor: Person,
+    expected_status: Collection[str] = OPEN_STATUSES,
+    kinds: Collection[str] = (StageKind.REVIEW, StageKind.APPROVE),
+) -> None:
+    """Refuse an action on a step that is not open, not the actor's, or of another kind.
+
+    A step someone already acted on is a conflict (409): the client must reload. The
+    task must be owned by the actor (the deputy for a proxy step): 403 otherwise.
+    """
+    if step.status not in expected_status:
+        raise ConflictError(_("Someone has already acted on this step. Reload and try again."))
+    if step.task is None or step.task.owner_id != actor.user_id:
+        raise PermissionDenied(_("This task is assigned to someone else."))
+    if step.stage.kind not in kinds:
+        raise ValidationError({"action": [_("This action does not apply to this step.")]})
+
+
+def require_reason(reason: str, *, field: str = "reason") -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({field: [_("A reason is required.")]})
+    return reason
+
+
+def require_drafter(document: Document, *, actor: Person) -> None:
+    if document.drafter_id != actor.pk:
+        raise PermissionDenied(_("Only the drafter can do this."))
+
+
+def require_status(document: Document, *statuses: str) -> None:
+    if document.status not in statuses:
+        raise ConflictError(
+            _("The document is %(status)s; this action is not possible now.")
+            % {"status": DocumentStatus(document.status).label}
+        )
+
+
+def steps_close(document: Document, *, round: int, statuses: Collection[str]) -> int:
+    """Mark the round's steps in `statuses` skipped (closed by a return or recall)."""
+    return ApprovalStep.objects.filter(
+        stage__document=document, stage__round=round, status__in=statuses
+    ).update(status=StepStatus.SKIPPED)

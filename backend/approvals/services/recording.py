@@ -1,0 +1,48 @@
+"""Audit events and notifications of the approval actions, in one shape."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models
+
+from audit.services import audit_record
+from directory.models import Person
+from documents.models import Document
+from notifications.services import notification_send
+
+
+def version_hash(document: Document) -> str:
+    """The SHA-256 of the document's current version ("" before the first snapshot)."""
+    version = document.current_version
+    return version.content_hash if version is not None else ""
+
+
+def action_record(
+    *,
+    action: str,
+    actor: Person | None,
+    document: Document,
+    client_address: str | None = None,
+    data: dict[str, Any] | None = None,
+    target: models.Model | None = None,
+) -> None:
+    """Append the audit event of an approval action (actor None: the system acted)."""
+    audit_record(
+        action=action,
+        actor=actor.user if actor is not None else None,
+        document=document,
+        version_hash=version_hash(document),
+        client_address=client_address,
+        data=data,
+        target=target,
+    )
+
+
+def people_notify(
+    *,
+    recipients: Iterable[Person],
+    kind: str,
+    document: Document,
+    context: dict[str, Any] | None = None,
+) -> None:
+    notification_send(recipients=recipients, kind=kind, document=document, context=context)

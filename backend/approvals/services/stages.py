@@ -1,0 +1,124 @@
+"""Opening stages and finishing the line: what the flows' function nodes call.
+
+A stage opens when the flow reaches it: its waiting steps become pending, get a due
+time (APPROVALS_STEP_DUE_HOURS for the kind) and an owner. When the assignee has an
+active absence the step is a proxy approval (대결): the deputy owns the task and is
+recorded in `acted_by`; the absent assignee owes a post-approval (후결) later.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from viewflow.workflow.exceptions import FlowRuntimeError
+from viewflow.workflow.models import Task
+
+from approvals import progress
+from approvals.models import ApprovalStep, StepStatus
+from approvals.services.recording import action_record, people_notify
+from directory.models import Absence, Person
+from documents.models import Document, DocumentStatus
+from documents.services import document_number_assign
+
+
+def absence_deputy(*, person: Person, at: datetime) -> Person | None:
+    """The deputy of `person` if an absence of theirs covers `at`, else None."""
+    absence = (
+        Absence.objects.filter(person=person, starts_at__lte=at, ends_at__gt=at)
+        .filter(Q(deputy__active=True))
+        .select_related("deputy__user")
+        .order_by("-starts_at")
+        .first()
+    )
+    return absence.deputy if absence is not None else None
+
+
+def step_owner(step: ApprovalStep) -> Person:
+    """Who must act on an open step: the deputy of a proxy step, else the assignee."""
+    if step.is_proxy and step.acted_by is not None:
+        return step.acted_by
+    return step.assignee
+
+
+def step_due_at(*, document: Document, opened_at: datetime) -> datetime:
+    hours: int = settings.APPROVALS_STEP_DUE_HOURS[document.kind]
+    return opened_at + timedelta(hours=hours)
+
+
+def _step_open(step: ApprovalStep, *, document: Document, now: datetime) -> None:
+    step.status = StepStatus.PENDING
+    step.activated_at = now
+    step.due_at = step_due_at(document=document, opened_at=now)
+    step.reminded_at = step.escalated_at = None
+    deputy = absence_deputy(person=step.assignee, at=now)
+    step.is_proxy = deputy is not None
+    step.acted_by = deputy
+    step.save()
+    if deputy is not None:
+        action_record(
+            action="step.proxy_assigned",
+            actor=None,
+            document=document,
+            target=step,
+            data={"step": step.pk, "assignee": step.assignee_id, "deputy": deputy.pk},
+        )
+
+
+def stage_open(*, document_id: int, now: datetime | None = None) -> list[ApprovalStep]:
+    """Open the next stage with waiting steps and tell each new owner.
+
+    Raises FlowRuntimeError when nothing waits: the flow only routes here when a
+    stage does.
+    """
+    now = now or timezone.now()
+    stage = progress.next_stage(document_id=document_id)
+    if stage is None:
+        raise FlowRuntimeError(f"document {document_id} has no waiting stage")
+    document = Document.objects.select_related("current_version").get(pk=document_id)
+    steps = list(stage.steps.filter(status=StepStatus.WAITING).select_related("assignee__user"))
+    for step in steps:
+        _step_open(step, document=document, now=now)
+    people_notify(
+        recipients=[step_owner(step) for step in steps],
+        kind="task_assigned",
+        document=document,
+        context={"due_at": steps[0].due_at, "actor_name": document.drafter.name},
+    )
+    return steps
+
+
+def pending_steps_data(*, document_id: int) -> list[dict[str, int]]:
+    """One task-data item per open step of the current stage that has no task yet."""
+    stage = progress.current_stage(document_id=document_id)
+    if stage is None:
+        return []
+    ids = stage.steps.filter(status__in=progress.OPEN_STATUSES, task__isnull=True)
+    return [{"step_id": pk} for pk in ids.order_by("order", "id").values_list("pk", flat=True)]
+
+
+def step_task_link(*, task: Task) -> None:
+    """Record on the step which viewflow task carries it (task.data["step_id"])."""
+    ApprovalStep.objects.filter(pk=task.data["step_id"]).update(task=task)
+
+
+def step_task_owner(*, step_id: int) -> object:
+    """The user who owns the task of a step (the deputy's for a proxy step)."""
+    step = ApprovalStep.objects.select_related("assignee__user", "acted_by__user").get(pk=step_id)
+    return step_owner(step).user
+
+
+def document_finalize(*, document_id: int, now: datetime | None = None) -> Document:
+    """The final approval: number the document and mark it approved.
+
+    Runs inside the final approver's transaction (the flow lock's), so a failure
+    here - a number that cannot be allocated, a budget that would be overcommitted
+    just before - rolls the approval back as a whole.
+    """
+    document = Document.objects.select_for_update().get(pk=document_id)
+    document_number_assign(document=document)
+    document.refresh_from_db()
+    document.status = DocumentStatus.APPROVED
+    document.approved_at = now or timezone.now()
+    document.save(update_fields=["status", "approved_at", "updated_at"])
+    return document

@@ -1,0 +1,84 @@
+"""`Idempotency-Key` for action endpoints: a retried request acts once.
+
+A client that may resend an action (a flaky network, a double click) sends a unique
+key with it. The first request runs and its answer (status and body) is stored with
+the key; a replay by the same user to the same endpoint within
+IDEMPOTENCY_KEY_TTL_HOURS gets that answer back, marked `Idempotent-Replayed: true`,
+and nothing is done again. Two requests with one key at the same moment meet at the
+key's unique index: the second waits for the first and then replays its answer.
+A key reused for another endpoint is refused with 409. A failed action stores
+nothing (its transaction, key included, rolls back), so it can be retried.
+"""
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.errors import ConflictError
+from core.models import IdempotencyKey
+
+HEADER = "Idempotency-Key"
+REPLAYED_HEADER = "Idempotent-Replayed"
+MAX_KEY_LENGTH = 255
+
+
+def _ttl() -> timedelta:
+    return timedelta(hours=settings.IDEMPOTENCY_KEY_TTL_HOURS)
+
+
+def idempotency_key_of(request: Request) -> str | None:
+    key = (request.headers.get(HEADER) or "").strip()
+    if not key:
+        return None
+    if len(key) > MAX_KEY_LENGTH:
+        raise ValidationError({HEADER: [_("The key is longer than 255 characters.")]})
+    return key
+
+
+def _replay(stored: IdempotencyKey, endpoint: str) -> Response:
+    if stored.endpoint != endpoint:
+        raise ConflictError(_("This Idempotency-Key was already used for another request."))
+    response = Response(stored.response_body, status=stored.response_status)
+    response[REPLAYED_HEADER] = "true"
+    return response
+
+
+def idempotent_response(request: Request, produce: Callable[[], Response]) -> Response:
+    """Run `produce` once per (user, Idempotency-Key); without a key, just run it."""
+    key = idempotency_key_of(request)
+    if key is None:
+        return produce()
+    endpoint = f"{request.method} {request.path}"[:300]
+    user_id = request.user.pk
+    if user_id is None:
+        raise ValueError("an idempotent action needs an authenticated user")
+    with transaction.atomic():
+        IdempotencyKey.objects.filter(
+            user_id=user_id, key=key, created_at__lt=timezone.now() - _ttl()
+        ).delete()
+        try:
+            with transaction.atomic():
+                record = IdempotencyKey.objects.create(
+                    user_id=user_id, key=key, endpoint=endpoint, response_status=0
+                )
+        except IntegrityError:
+            return _replay(IdempotencyKey.objects.get(user_id=user_id, key=key), endpoint)
+        response = produce()
+        record.response_status = response.status_code
+        record.response_body = response.data
+        record.save(update_fields=["response_status", "response_body"])
+    return response
+
+
+def idempotency_keys_purge(*, now: datetime | None = None) -> int:
+    """Delete the keys older than the replay window; returns how many."""
+    cutoff = (now or timezone.now()) - _ttl()
+    deleted, _by_model = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

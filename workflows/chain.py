@@ -1,0 +1,144 @@
+"""The approval chain every document flow shares: stages in order, then approval.
+
+    start -> activate_stage -> route_stage --consult--> consult_split =>
+             consult (one per consultee, in parallel) => consult_join -> after_step
+                                     \\--else--> route_step --final--> approve -> after_step
+                                                           \\--else--> review  -> after_step
+    after_step --returned to drafter--> revise -> activate_stage (next round)
+               --has next stage-------> activate_stage (the loop over stages)
+               --last stage-----------> finalize (defined by each flow)
+
+The stage loop needs no pointer: `activate_stage` opens the first stage of the
+current round that still has waiting steps, which is also how a return to the
+previous step (전단계 반려) re-opens an earlier stage. A return to the drafter, a
+recall and a resubmission all meet at `revise`, the drafter's task, so "revise and
+send again" is one path whatever sent the document back.
+
+The people are not in the flow: the stages and steps (approvals.models) say who is
+on the line; each human task carries `{"step_id": ...}` and the step records the
+task. Nodes call services; gateways use the named predicates below.
+"""
+
+from typing import Any
+
+from viewflow import this
+from viewflow.workflow import nodes
+
+from approvals import progress
+from approvals.services.stages import (
+    pending_steps_data,
+    stage_open,
+    step_task_link,
+    step_task_owner,
+)
+from documents.models import Document, DocumentStatus
+from workflows.nodes import ApprovalTask, SplitEach
+
+
+def document_id_of(activation: Any) -> int:
+    """The document a process routes (Process.artifact points at it)."""
+    return int(activation.process.artifact_object_id)
+
+
+# Gateways' predicates -------------------------------------------------------
+
+
+def is_consult_stage(activation: Any) -> bool:
+    stage = progress.current_stage(document_id=document_id_of(activation))
+    return stage is not None and stage.kind == "consult"
+
+
+def is_final_stage(activation: Any) -> bool:
+    stage = progress.current_stage(document_id=document_id_of(activation))
+    return stage is not None and progress.is_final_stage(stage)
+
+
+def is_returned_to_drafter(activation: Any) -> bool:
+    status = (
+        Document.objects.filter(pk=document_id_of(activation))
+        .values_list("status", flat=True)
+        .get()
+    )
+    return status == DocumentStatus.RETURNED
+
+
+def has_next_stage(activation: Any) -> bool:
+    return progress.next_stage(document_id=document_id_of(activation)) is not None
+
+
+def is_last_stage(activation: Any) -> bool:
+    return not has_next_stage(activation)
+
+
+# Task data and owners ---------------------------------------------------------
+
+
+def pending_step_data(activation: Any) -> dict[str, int]:
+    """Task data of the single open step of a review or final-approval stage."""
+    items = pending_steps_data(document_id=document_id_of(activation))
+    return items[0]
+
+
+def pending_steps(activation: Any) -> list[dict[str, int]]:
+    """Task data of every open step of a consultation stage, one task each."""
+    return pending_steps_data(document_id=document_id_of(activation))
+
+
+def task_owner(activation: Any) -> Any:
+    return step_task_owner(step_id=activation.task.data["step_id"])
+
+
+def drafter_user(activation: Any) -> Any:
+    return (
+        Document.objects.select_related("drafter__user")
+        .get(pk=document_id_of(activation))
+        .drafter.user
+    )
+
+
+def _human(title: str) -> ApprovalTask:
+    node = ApprovalTask()
+    node.Annotation(title=title)
+    return node
+
+
+class ApprovalChain:
+    """Nodes of the shared chain; a flow mixes this in and defines `finalize`.
+
+    Node names are stored in viewflow's tables: renaming one needs a data migration.
+    """
+
+    start = nodes.StartHandle(this.start_process).Next(this.activate_stage)
+    activate_stage = nodes.Function(this.open_stage).Next(this.route_stage)
+    route_stage = nodes.If(is_consult_stage).Then(this.consult_split).Else(this.route_step)
+    route_step = (
+        nodes.If(is_final_stage)
+        .Then(this.approve, task_data=pending_step_data)
+        .Else(this.review, task_data=pending_step_data)
+    )
+    review = _human("Review").Assign(task_owner).onCreate(this.link_step).Next(this.after_step)
+    approve = (
+        _human("Final approval").Assign(task_owner).onCreate(this.link_step).Next(this.after_step)
+    )
+    consult_split = SplitEach().Next(this.consult, data_source=pending_steps)
+    consult = (
+        _human("Consultation").Assign(task_owner).onCreate(this.link_step).Next(this.consult_join)
+    )
+    consult_join = nodes.Join().Next(this.after_step)
+    after_step = (
+        nodes.Switch()
+        .Case(this.revise, is_returned_to_drafter)
+        .Case(this.activate_stage, has_next_stage)
+        .Case(this.finalize, is_last_stage)
+    )
+    revise = _human("Revise").Assign(drafter_user).Next(this.activate_stage)
+
+    def start_process(self, activation: Any, document: Document) -> Any:
+        activation.process.artifact = document
+        return activation.process
+
+    def open_stage(self, activation: Any) -> None:
+        stage_open(document_id=document_id_of(activation))
+
+    def link_step(self, activation: Any) -> None:
+        step_task_link(task=activation.task)
