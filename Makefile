@@ -10,7 +10,7 @@ MANAGE := $(PY) backend/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint format schema bench frontend migrate seed clean
+.PHONY: help install run test lint format schema bench frontend migrate seed clean eval-disclosure
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -52,7 +52,10 @@ schema: install  ## regenerate the committed OpenAPI schema (docs/api/openapi.ya
 	$(MANAGE) spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
 
 bench: install  ## run the benchmarks and record them in docs/performance.md
-	@echo "No benchmarks yet: later issues add them here and record results in docs/performance.md."
+	$(PY) benchmarks/disclosure_scan.py --record
 
 clean:  ## remove the virtual environment and local data
 	rm -rf $(VENV) var/*.sqlite3 var/media var/static
+
+eval-disclosure: install  ## precision and recall of the personal-information detector per kind
+	PYTHONPATH=backend $(PY) -m tests.disclosure.eval.evaluate

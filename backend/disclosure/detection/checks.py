@@ -71,6 +71,11 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+# What the number patterns let stand between digits; translate() drops them at
+# C speed (a generator over characters was the detector's hottest line).
+_SEPARATORS = str.maketrans("", "", "-.() +\t\u2013")
+
+
 def only_digits(text: str) -> str:
-    """The digits of ``text`` in order (separators such as - . space dropped)."""
-    return "".join(c for c in text if c.isdigit())
+    """The digits of a matched number in order (its separators - . ( ) + space dropped)."""
+    return text.translate(_SEPARATORS)

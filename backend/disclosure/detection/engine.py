@@ -1,8 +1,8 @@
 """The scan: run the patterns once over the text and turn matches into findings.
 
 Rules:
-- one pass of the numeric pattern, one of the e-mail pattern (only when the
-  text has an @), one of the names pattern (only when names are known);
+- one pass of the numeric pattern; the e-mail pattern only at each @; one pass
+  of the names pattern only when names are known;
 - a match whose handler says "not personal" yields nothing;
 - overlapping findings keep the one that starts first (the longer on a tie);
 - findings below ``config.min_confidence`` are dropped.
@@ -10,6 +10,7 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from disclosure.detection import addresses, numbers
@@ -68,8 +69,7 @@ DEFAULT_CONFIG = DetectionConfig()
 def detect(text: str, config: DetectionConfig = DEFAULT_CONFIG) -> list[Finding]:
     """All personal information in ``text``, in order of position."""
     found = _numbers(text, config)
-    if "@" in text:
-        found.extend(_emails(text, config))
+    found.extend(_emails(text, config))
     if config.private_names:
         found.extend(_names(text, config.private_names))
     kept = [f for f in found if f.confidence >= config.min_confidence]
@@ -89,18 +89,29 @@ def _numbers(text: str, config: DetectionConfig) -> list[Finding]:
 
 
 def _emails(text: str, config: DetectionConfig) -> list[Finding]:
+    # str.find skips to each @ far faster than a pattern scan of the whole text.
     found: list[Finding] = []
-    for match in EMAIL_AT_PATTERN.finditer(text):
-        start = match.start()
-        while start > 0 and text[start - 1] in EMAIL_LOCAL_CHARS:
-            start -= 1
-        while text[start] in ".-%+":  # an address does not start with these
-            start += 1
-        local, domain = text[start : match.start()], match.group("domain").lower()
-        if not local or _is_work_mailbox(local, domain, config):
-            continue
-        found.append(Finding(start, match.end(), Kind.EMAIL, 0.95))
+    at = text.find("@")
+    while at >= 0:
+        match = EMAIL_AT_PATTERN.match(text, at)
+        if match is not None:
+            finding = _email(text, match, config)
+            if finding is not None:
+                found.append(finding)
+        at = text.find("@", at + 1)
     return found
+
+
+def _email(text: str, match: re.Match[str], config: DetectionConfig) -> Finding | None:
+    start = match.start()
+    while start > 0 and text[start - 1] in EMAIL_LOCAL_CHARS:
+        start -= 1
+    while text[start] in ".-%+":  # an address does not start with these
+        start += 1
+    local, domain = text[start : match.start()], match.group("domain").lower()
+    if not local or _is_work_mailbox(local, domain, config):
+        return None
+    return Finding(start, match.end(), Kind.EMAIL, 0.95)
 
 
 def _is_work_mailbox(local: str, domain: str, config: DetectionConfig) -> bool:
