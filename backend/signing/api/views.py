@@ -35,6 +35,7 @@ class VerifyView(APIView):
         request={"multipart/form-data": VerifyInputSerializer},
         responses=VerifyOutputSerializer,
         operation_id="signature_verify",
+        tags=["signing"],
         auth=[],
     )
     def post(self, request: Request) -> Response:
