@@ -1,9 +1,9 @@
 """Reads of the directory app: the unit tree, people search, the current user."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from directory.models import Absence, Person, Rank, Role, Unit
+from directory.models import Absence, Person, Position, Rank, Role, Unit
 
 
 def user_is_directory_admin(*, user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -32,14 +32,6 @@ def unit_list(*, parent_id: int | None, include_inactive: bool = False) -> Query
         units = units.filter(active=True)
     children = Unit.objects.filter(parent=OuterRef("pk"), active=True)
     return units.select_related("head_position").annotate(has_children=Exists(children))
-
-
-def unit_members(*, unit: Unit) -> QuerySet[Person]:
-    return (
-        Person.objects.filter(unit=unit, active=True)
-        .select_related("position")
-        .order_by("-position__rank", "name", "employee_number")
-    )
 
 
 def person_search(
@@ -95,3 +87,27 @@ def demo_people() -> list[tuple[str, str]]:
         if person is not None:
             found.append((person.user.username, role))
     return found
+
+
+def unit_detail_queryset() -> QuerySet[Unit]:
+    """Units with their active members prefetched (as `active_members`): three queries."""
+    members = (
+        Person.objects.filter(active=True)
+        .select_related("position")
+        .order_by("-position__rank", "name", "employee_number")
+    )
+    children = Unit.objects.filter(parent=OuterRef("pk"), active=True)
+    return (
+        Unit.objects.select_related("head_position")
+        .annotate(has_children=Exists(children))
+        .prefetch_related(Prefetch("members", queryset=members, to_attr="active_members"))
+    )
+
+
+def person_queryset() -> QuerySet[Person]:
+    """Every person, including those who left (documents keep pointing at them)."""
+    return Person.objects.select_related("unit", "position")
+
+
+def position_list() -> QuerySet[Position]:
+    return Position.objects.all()

@@ -174,10 +174,7 @@ def _save(plan: _Plan, result: PeopleApplied) -> None:
     User.objects.bulk_update(plan.changed_users, USER_FIELDS, batch_size=BATCH)
     fields = [*PERSON_FIELDS, "active", "updated_at"]
     Person.objects.bulk_update(plan.changed_people, fields, batch_size=BATCH)
-    created = [
-        Person(user=user, active=True, **values)
-        for _entry, values, user in plan.new_people
-    ]
+    created = [Person(user=user, active=True, **values) for _entry, values, user in plan.new_people]
     Person.objects.bulk_create(created, batch_size=BATCH)
     result.counts.created = len(created)
     for (entry, _values, _user), person in zip(plan.new_people, created, strict=True):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import ldap
+import ldap.filter
 import ldif  # type: ignore[import-untyped]
 from django.conf import settings
 from ldap.controls import SimplePagedResultsControl

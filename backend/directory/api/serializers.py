@@ -1,0 +1,121 @@
+"""Input and output serializers of the directory API, named for what they carry."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from directory.models import Absence, Person, Position, Unit
+
+
+class PositionOutputSerializer(serializers.ModelSerializer[Position]):
+    class Meta:
+        model = Position
+        fields = ["id", "title", "title_en", "rank", "is_head"]
+
+
+class UnitBriefOutputSerializer(serializers.ModelSerializer[Unit]):
+    class Meta:
+        model = Unit
+        fields = ["id", "code", "name", "kind"]
+
+
+class UnitOutputSerializer(serializers.ModelSerializer[Unit]):
+    has_children = serializers.BooleanField(read_only=True)
+    head_position = PositionOutputSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Unit
+        fields = [
+            "id", "code", "name", "name_en", "kind", "parent", "depth",
+            "phone", "address", "active", "has_children", "head_position",
+        ]  # fmt: skip
+
+
+class PersonOutputSerializer(serializers.ModelSerializer[Person]):
+    unit = UnitBriefOutputSerializer(read_only=True)
+    position = PositionOutputSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            "id", "employee_number", "name", "name_en", "unit", "position",
+            "email", "office_phone", "active",
+        ]  # fmt: skip
+
+
+class MemberOutputSerializer(serializers.ModelSerializer[Person]):
+    position = PositionOutputSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Person
+        fields = ["id", "employee_number", "name", "position", "email", "office_phone"]
+
+
+class UnitDetailOutputSerializer(UnitOutputSerializer):
+    members = MemberOutputSerializer(many=True, read_only=True, source="active_members")
+
+    class Meta(UnitOutputSerializer.Meta):
+        fields = [*UnitOutputSerializer.Meta.fields, "members"]
+
+
+class MeOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    username = serializers.CharField()
+    person = PersonOutputSerializer(allow_null=True)
+    roles = serializers.ListField(child=serializers.CharField())
+    is_directory_admin = serializers.BooleanField()
+
+
+class PersonSearchInputSerializer(serializers.Serializer[dict[str, Any]]):
+    q = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, help_text=_("name prefix")
+    )
+    unit = serializers.IntegerField(required=False, min_value=1)
+    position = serializers.IntegerField(required=False, min_value=1)
+
+
+class UnitListInputSerializer(serializers.Serializer[dict[str, Any]]):
+    # Serializer.parent is DRF's own attribute; the metaclass moves fields out of the way.
+    parent = serializers.IntegerField(  # type: ignore[assignment]
+        required=False, min_value=1, help_text=_("children of this unit; roots without it")
+    )
+
+
+class AbsenceListInputSerializer(serializers.Serializer[dict[str, Any]]):
+    person = serializers.IntegerField(required=False, min_value=1)
+
+
+class PersonBriefOutputSerializer(serializers.ModelSerializer[Person]):
+    unit = UnitBriefOutputSerializer(read_only=True)
+
+    class Meta:
+        model = Person
+        fields = ["id", "employee_number", "name", "unit"]
+
+
+class AbsenceOutputSerializer(serializers.ModelSerializer[Absence]):
+    person = PersonBriefOutputSerializer(read_only=True)
+    deputy = PersonBriefOutputSerializer(read_only=True)
+
+    class Meta:
+        model = Absence
+        fields = ["id", "person", "deputy", "starts_at", "ends_at", "reason", "created_at"]
+
+
+class AbsenceCreateInputSerializer(serializers.Serializer[dict[str, Any]]):
+    person = serializers.PrimaryKeyRelatedField(
+        queryset=Person.objects.all(),
+        required=False,
+        help_text=_("whose absence; yourself when left out"),
+    )
+    deputy = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+
+
+class AbsenceUpdateInputSerializer(serializers.Serializer[dict[str, Any]]):
+    deputy = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all(), required=False)
+    starts_at = serializers.DateTimeField(required=False)
+    ends_at = serializers.DateTimeField(required=False)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=200)

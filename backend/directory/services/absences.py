@@ -1,0 +1,105 @@
+"""Absences: a person away for a period, and the deputy who acts for them meanwhile.
+
+People manage their own absences; directory administrators (Role.ADMINISTRATOR or
+superusers) manage anyone's. The period must be forward, the deputy someone else,
+active, and not away themselves at the same time; one person's absences never overlap.
+"""
+
+from datetime import datetime
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+
+from directory.models import Absence, Person
+from directory.selectors import user_is_directory_admin
+
+
+def _check_may_manage(*, actor: User, person: Person) -> None:
+    if person.user_id != actor.pk and not user_is_directory_admin(user=actor):
+        raise PermissionDenied(_("Only administrators manage other people's absences."))
+
+
+def _overlaps(person: Person, starts_at: datetime, ends_at: datetime, exclude: int | None) -> bool:
+    absences = Absence.objects.filter(person=person, starts_at__lt=ends_at, ends_at__gt=starts_at)
+    return absences.exclude(pk=exclude).exists() if exclude else absences.exists()
+
+
+def _validate(
+    *, person: Person, deputy: Person, starts_at: datetime, ends_at: datetime, exclude: int | None
+) -> None:
+    errors: dict[str, str] = {}
+    if ends_at <= starts_at:
+        errors["ends_at"] = _("The absence must end after it starts.")
+    if deputy.pk == person.pk:
+        errors["deputy"] = _("The deputy must be someone else.")
+    elif not deputy.active:
+        errors["deputy"] = _("The deputy has left the organisation.")
+    elif "ends_at" not in errors and _overlaps(deputy, starts_at, ends_at, None):
+        errors["deputy"] = _("The deputy is away during this period.")
+    if not person.active:
+        errors["person"] = _("This person has left the organisation.")
+    elif "ends_at" not in errors and _overlaps(person, starts_at, ends_at, exclude):
+        errors["starts_at"] = _("This period overlaps another absence of the same person.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def absence_create(
+    *,
+    actor: User,
+    person: Person,
+    deputy: Person,
+    starts_at: datetime,
+    ends_at: datetime,
+    reason: str = "",
+) -> Absence:
+    """Record an absence; the actor must be the person or an administrator."""
+    _check_may_manage(actor=actor, person=person)
+    # Lock the person's row so two overlapping absences cannot be created at once.
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    _validate(person=person, deputy=deputy, starts_at=starts_at, ends_at=ends_at, exclude=None)
+    return Absence.objects.create(
+        person=person,
+        deputy=deputy,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        reason=reason,
+        created_by=actor,
+    )
+
+
+@transaction.atomic
+def absence_update(
+    *,
+    actor: User,
+    absence: Absence,
+    deputy: Person | None = None,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
+    reason: str | None = None,
+) -> Absence:
+    """Change the period, deputy or reason; the person it belongs to never changes."""
+    _check_may_manage(actor=actor, person=absence.person)
+    Person.objects.select_for_update().filter(pk=absence.person_id).first()
+    absence.deputy = deputy or absence.deputy
+    absence.starts_at = starts_at or absence.starts_at
+    absence.ends_at = ends_at or absence.ends_at
+    absence.reason = absence.reason if reason is None else reason
+    _validate(
+        person=absence.person,
+        deputy=absence.deputy,
+        starts_at=absence.starts_at,
+        ends_at=absence.ends_at,
+        exclude=absence.pk,
+    )
+    absence.save()
+    return absence
+
+
+def absence_delete(*, actor: User, absence: Absence) -> None:
+    _check_may_manage(actor=actor, person=absence.person)
+    absence.delete()
