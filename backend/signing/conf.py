@@ -4,7 +4,7 @@ Reading at call time (not import time) lets tests and `override_settings`
 point the app at another key directory without reloading modules.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -24,9 +24,9 @@ class KeySource:
     """
 
     pkcs12_path: Path | None
-    pkcs12_password: str | None
+    pkcs12_password: str | None = field(repr=False)
     key_path: Path | None
-    key_password: str | None
+    key_password: str | None = field(repr=False)
     cert_path: Path | None
     local: bool
 

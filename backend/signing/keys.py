@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from signing import conf
+from signing.signer import forget_cached_signer
 
 CA_VALIDITY = dt.timedelta(days=3650)
 SIGNER_VALIDITY = dt.timedelta(days=3 * 365)
@@ -44,8 +45,6 @@ class KeyStatus:
 
 def ensure_signing_keys(*, force: bool = False) -> KeyStatus:
     """Make the local CA and signer under SIGNING_DIR unless they exist (or `force`)."""
-    from signing.signer import forget_cached_signer
-
     source = conf.key_source()
     directory = conf.signing_dir()
     if not source.local:

@@ -58,3 +58,56 @@ def test_external_key_paths_are_never_generated(settings, tmp_path) -> None:
 
     assert "nothing created" in out.getvalue()
     assert not (tmp_path / "keys").exists()
+
+
+def _p12_from(signing_dir, tmp_path, password: bytes):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    key = serialization.load_pem_private_key(
+        (signing_dir / "signer-key.pem").read_bytes(), password=None
+    )
+    cert = x509.load_pem_x509_certificate((signing_dir / "signer-cert.pem").read_bytes())
+    ca = x509.load_pem_x509_certificate((signing_dir / "ca-cert.pem").read_bytes())
+    path = tmp_path / "org.p12"
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"dojang",
+            key,  # type: ignore[arg-type]
+            cert,
+            [ca],
+            serialization.BestAvailableEncryption(password),
+        )
+    )
+    return path
+
+
+def test_a_pkcs12_production_key_signs_verifiable_pdfs(signing_dir, settings, tmp_path) -> None:
+    # GIVEN the production variables pointing at a password-protected PKCS#12 file
+    from signing.samples import sample_official_document
+    from signing.services import official_pdf_issue, official_pdf_verify
+
+    settings.SIGNING_PKCS12_PATH = str(_p12_from(signing_dir, tmp_path, b"s3cret-pass"))
+    settings.SIGNING_PKCS12_PASSWORD = "s3cret-pass"
+    settings.SIGNING_TRUST_ANCHORS = [str(signing_dir / "ca-cert.pem")]
+    # WHEN a document is issued and verified
+    pdf = official_pdf_issue(document=sample_official_document("memo")).pdf
+    # THEN it verifies against the configured trust anchor
+    assert official_pdf_verify(data=pdf).valid
+
+
+def test_a_wrong_pkcs12_password_is_a_clear_error_without_the_secret(
+    signing_dir, settings, tmp_path
+) -> None:
+    import pytest
+
+    from signing.errors import SigningKeyError
+    from signing.signer import cached_signer
+
+    settings.SIGNING_PKCS12_PATH = str(_p12_from(signing_dir, tmp_path, b"right-pass"))
+    settings.SIGNING_PKCS12_PASSWORD = "wrong-pass"
+
+    with pytest.raises(SigningKeyError, match="SIGNING_PKCS12_PASSWORD") as error:
+        cached_signer()
+    assert "wrong-pass" not in str(error.value)
+    assert "right-pass" not in str(error.value)
