@@ -7,6 +7,7 @@ alone (no text, no PDF). A withdrawn publication disappears from every public
 listing, search, feed and API; its page only says it was withdrawn.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +52,15 @@ class Publication(models.Model):
         _("public PDF"), upload_to="public/%Y/", blank=True, help_text=_("Signed, redacted.")
     )
     public_pdf_sha256 = models.CharField(_("public PDF SHA-256"), max_length=64, blank=True)
+    # The attachments citizens may download: for an open document those not marked
+    # not_for_publication, for a partial or closed one each a records officer
+    # released. Empty by default, so nothing is served unless chosen.
+    released_attachments = models.ManyToManyField(
+        "documents.Attachment",
+        verbose_name=_("released attachments"),
+        blank=True,
+        related_name="+",
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawal_reason = models.CharField(_("withdrawal reason"), max_length=500, blank=True)
@@ -72,3 +82,37 @@ class Publication(models.Model):
     @property
     def is_public(self) -> bool:
         return self.published_at is not None and self.withdrawn_at is None
+
+
+class PublicationSearchIndex(models.Model):
+    """The searchable form of one public publication: its content morphemes.
+
+    Written only by ``portal.search.publication_index`` from the public fields
+    (never from the internal document), removed by ``publication_unindex``.
+    Morphemes are space-separated lowercase content morphemes from the Korean
+    analyser, so a word matches whatever particle or ending it carries.
+
+    On PostgreSQL ``search_vector`` holds the weighted tsvector ('simple'
+    configuration: title A, body B) under a GIN index made by migration 0002;
+    on SQLite it stays empty and the FTS5 table ``portal_search_fts`` (same
+    migration) is the index.
+    """
+
+    publication = models.OneToOneField(
+        Publication,
+        verbose_name=_("publication"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_index",
+    )
+    title_morphemes = models.TextField(_("title morphemes"))
+    body_morphemes = models.TextField(_("body morphemes"), blank=True)
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
+    indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("publication search index entry")
+        verbose_name_plural = _("publication search index")
+
+    def __str__(self) -> str:
+        return f"index of {self.publication_id}"
