@@ -5,9 +5,32 @@ who must act next. Every submitted or edited state is an immutable DocumentVersi
 with the SHA-256 of its canonical content; approved content never changes.
 """
 
+from typing import Any, ClassVar, NoReturn
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+
+class ImmutableVersionError(Exception):
+    """A document version was about to be changed or removed."""
+
+
+def _refuse_version_change(what: str) -> NoReturn:
+    raise ImmutableVersionError(f"document versions are immutable: {what} is refused")
+
+
+class DocumentVersionQuerySet(models.QuerySet["DocumentVersion"]):
+    """Queries that cannot rewrite a version: no bulk update or delete."""
+
+    def update(self, **kwargs: Any) -> int:
+        _refuse_version_change("update")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        _refuse_version_change("delete")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> int:
+        _refuse_version_change("bulk update")
 
 
 class DocumentKind(models.TextChoices):
@@ -151,6 +174,8 @@ class DocumentVersion(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    objects: ClassVar[DocumentVersionQuerySet] = DocumentVersionQuerySet.as_manager()  # type: ignore[assignment]
+
     class Meta:
         ordering = ["document", "number"]
         verbose_name = _("document version")
@@ -161,6 +186,15 @@ class DocumentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id} v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Only the first insert is allowed; PostgreSQL also refuses by trigger (0002).
+        if not self._state.adding:
+            _refuse_version_change("update")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        _refuse_version_change("delete")
 
 
 class Attachment(models.Model):

@@ -8,6 +8,7 @@ drafter's unit unless given.
 """
 
 import datetime
+import importlib
 
 from django.utils import timezone
 from factory.declarations import (
@@ -116,3 +117,15 @@ class PersonnelActionFactory(DjangoModelFactory[PersonnelAction]):
 
 def tomorrow() -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=1)
+
+
+def default_delegation_rules() -> None:
+    """Load the shipped delegation rules if the table is empty.
+
+    Migrations load them, but a transactional test's flush empties the table for the
+    tests after it; call this from a fixture of tests that depend on the defaults.
+    """
+    from django.apps import apps
+
+    migration = importlib.import_module("approvals.migrations.0004_default_delegation_rules")
+    migration.add_defaults(apps, None)

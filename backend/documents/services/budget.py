@@ -1,0 +1,71 @@
+"""Budget lines: checking what remains at submission, committing at final approval."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
+
+from documents.models import BudgetLine, BudgetRequest, Document
+
+
+def _budget(document: Document) -> BudgetRequest:
+    budget = BudgetRequest.objects.filter(document_id=document.pk).first()
+    if budget is None:
+        raise ValidationError({"budget": [_("This document has no budget request.")]})
+    return budget
+
+
+def _not_enough(line: BudgetLine, amount: int) -> ValidationError:
+    remaining = line.allocation - line.committed
+    return ValidationError(
+        {
+            "budget": {
+                "amount": [
+                    _(
+                        "The amount %(amount)s KRW exceeds what remains on budget line "
+                        "%(line)s: %(remaining)s KRW."
+                    )
+                    % {"amount": f"{amount:,}", "line": line.code, "remaining": f"{remaining:,}"}
+                ]
+            }
+        }
+    )
+
+
+def budget_check_available(*, document: Document) -> None:
+    """At submission: the line's remaining (allocation - committed) covers the amount.
+
+    Advisory only (nothing is reserved): the binding check is budget_commit at the
+    final approval, under a row lock.
+    """
+    budget = _budget(document)
+    line = BudgetLine.objects.get(pk=budget.budget_line_id)
+    if budget.amount > line.allocation - line.committed:
+        raise _not_enough(line, budget.amount)
+
+
+def budget_commit(*, document: Document) -> None:
+    """At final approval: add the amount to the line's committed total, atomically.
+
+    The line row is locked (select_for_update) so concurrent approvals on one line
+    commit one after another and each sees the others' amounts; one that would
+    overcommit is refused with a ValidationError naming "budget.amount". The
+    database's CheckConstraint (committed <= allocation) is the last guard. A
+    request that was already committed is not committed twice.
+    """
+    with transaction.atomic():
+        budget = BudgetRequest.objects.select_for_update().get(document_id=_budget(document).pk)
+        if budget.committed_at is not None:
+            return
+        line = BudgetLine.objects.select_for_update().get(pk=budget.budget_line_id)
+        if line.committed + budget.amount > line.allocation:
+            raise _not_enough(line, budget.amount)
+        refusal = _not_enough(line, budget.amount)
+        line.committed += budget.amount
+        try:
+            with transaction.atomic():
+                line.save(update_fields=["committed"])
+        except IntegrityError as exc:
+            raise refusal from exc
+        budget.committed_at = timezone.now()
+        budget.save(update_fields=["committed_at"])

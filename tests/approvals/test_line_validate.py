@@ -1,0 +1,136 @@
+"""Validating a proposed line: shape, people, delegation rule, mandatory consultations."""
+
+from typing import Any, cast
+
+import pytest
+from rest_framework.exceptions import ValidationError
+
+from approvals.line import LineSpec, StageSpec, line_suggest, line_validate
+from approvals.models import StageKind
+from directory.models import UnitKind
+from tests.factories.directory import PersonFactory, org_chain, unit_head, unit_with_head
+from tests.factories.documents import (
+    BudgetDocumentFactory,
+    DocumentFactory,
+    default_delegation_rules,
+)
+
+pytestmark = pytest.mark.django_db
+
+REVIEW, CONSULT, APPROVE = StageKind.REVIEW, StageKind.CONSULT, StageKind.APPROVE
+
+
+@pytest.fixture(autouse=True)
+def _rules(db) -> None:
+    default_delegation_rules()
+
+
+@pytest.fixture
+def chain():
+    return org_chain()
+
+
+def _messages(spec: LineSpec, document) -> dict[str, list[str]]:
+    with pytest.raises(ValidationError) as exc:
+        line_validate(document=document, spec=spec)
+    detail = cast(dict[str, Any], exc.value.detail)["line"]
+    return {key: [str(m) for m in value] for key, value in detail.items()}
+
+
+def line(*stages: tuple[StageKind, tuple[int, ...]], refs: tuple[int, ...] = ()) -> LineSpec:
+    return LineSpec(stages=tuple(StageSpec(k, ids) for k, ids in stages), reference_ids=refs)
+
+
+def test_the_suggested_line_is_valid(chain) -> None:
+    document = DocumentFactory.create(drafter=chain.drafter)
+
+    line_validate(
+        document=document, spec=line_suggest(drafter=chain.drafter, kind="memo", facts={})
+    )
+
+
+def test_the_drafter_may_add_reviewers_consultations_and_references(chain) -> None:
+    document = DocumentFactory.create(drafter=chain.drafter)
+    colleague = PersonFactory.create(unit=chain.team)
+    other_head = unit_head(unit_with_head(UnitKind.DIVISION, chain.bureau))
+
+    line_validate(
+        document=document,
+        spec=line(
+            (REVIEW, (chain.team_leader.pk,)),
+            (CONSULT, (other_head.pk,)),
+            (APPROVE, (chain.bureau_director.pk,)),
+            refs=(colleague.pk,),
+        ),
+    )
+
+
+def test_a_final_approver_below_the_rule_is_refused_naming_the_rule(chain) -> None:
+    document = DocumentFactory.create(drafter=chain.drafter)
+
+    messages = _messages(line((APPROVE, (chain.team_leader.pk,))), document)
+
+    assert any("과장 전결" in m for m in messages["stages"])
+
+
+@pytest.mark.parametrize(
+    "stages",
+    [
+        [],
+        [("approve", "tl"), ("review", "dh")],
+        [("approve", "tl"), ("approve", "dh")],
+        [("review", "tl")],
+    ],
+)
+def test_exactly_one_final_approval_and_last(chain, stages) -> None:
+    who = {"tl": chain.team_leader.pk, "dh": chain.division_head.pk}
+    document = DocumentFactory.create(drafter=chain.drafter)
+    spec = line(*[(StageKind(kind), (who[p],)) for kind, p in stages])
+
+    assert "stages" in _messages(spec, document)
+
+
+def test_review_and_approval_stages_hold_exactly_one_person(chain) -> None:
+    document = DocumentFactory.create(drafter=chain.drafter)
+    spec = line(
+        (REVIEW, (chain.team_leader.pk, PersonFactory.create().pk)),
+        (APPROVE, (chain.division_head.pk,)),
+    )
+
+    assert "stages.0.assignee_ids" in _messages(spec, document)
+
+
+def test_duplicates_the_drafter_inactive_and_unknown_people_are_refused(chain) -> None:
+    document = DocumentFactory.create(drafter=chain.drafter)
+    gone = PersonFactory.create(active=False)
+    spec = line(
+        (REVIEW, (chain.team_leader.pk,)),
+        (CONSULT, (chain.drafter.pk, gone.pk)),
+        (APPROVE, (chain.division_head.pk,)),
+        refs=(chain.team_leader.pk, 999_999),
+    )
+
+    messages = _messages(spec, document)
+
+    text = " ".join(messages["stages"] + messages["reference_ids"])
+    assert "more than once" in text
+    assert "drafter" in text
+    assert "no longer active" in text
+    assert "does not exist" in text
+
+
+def test_a_mandatory_consultation_cannot_be_dropped(chain, settings) -> None:
+    # GIVEN a budget, and the budget division elsewhere
+    settings.APPROVALS_BUDGET_UNIT_CODE = "BUDGET"
+    budget_division = unit_with_head(UnitKind.DIVISION, chain.bureau, code="BUDGET")
+    document = BudgetDocumentFactory.create(drafter=chain.drafter, budget__amount=1_000_000)
+    suggested = line_suggest(drafter=chain.drafter, kind="budget", facts={"amount": 1_000_000})
+    assert unit_head(budget_division).pk in suggested.person_ids()
+
+    # WHEN the drafter removes the consult stage THEN it is refused
+    without = LineSpec(stages=tuple(s for s in suggested.stages if s.kind != CONSULT))
+    messages = _messages(without, document)
+    assert any("mandatory consultation" in m.lower() for m in messages["stages"])
+
+    # AND the suggestion itself passes
+    line_validate(document=document, spec=suggested)
