@@ -28,7 +28,7 @@ def notifications_email(self: Task[[list[int]], int], notification_ids: list[int
     return outcome.sent
 
 
-@shared_task(name="notifications.email_sweep", time_limit=60)
+@shared_task(name="notifications.email_sweep", time_limit=60, soft_time_limit=50)
 def notifications_email_sweep() -> int:
     """Queue the e-mails that have waited too long (a worker died, retries ran out)."""
     ids = notifications_unsent(

@@ -1,5 +1,7 @@
 """notification_send: rows for the web app, e-mail once after commit."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -10,6 +12,8 @@ from tests.factories.directory import PersonFactory
 from tests.factories.documents import DocumentFactory
 
 pytestmark = pytest.mark.django_db
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 def test_each_recipient_gets_one_notification_with_the_rendered_text(
@@ -97,14 +101,36 @@ def test_no_recipients_sends_nothing(django_capture_on_commit_callbacks) -> None
 
 
 @pytest.mark.parametrize("kind", NotificationKind.values)
-def test_every_kind_renders_its_title_and_link(kind: str) -> None:
+def test_every_kind_renders_in_korean_by_default(kind: str) -> None:
+    # GIVEN a document whose title has no Korean in it
+    document = DocumentFactory.create(title="Plan A")
+
+    # WHEN any kind of notification is sent
     notification_send(
         recipients=[PersonFactory.create()],
         kind=kind,
-        document=DocumentFactory.create(title="제목"),
-        context={"actor_name": "담당자", "reason": "사유", "due_at": "2025-01-01"},
+        document=document,
+        context={"actor_name": "Kim", "reason": "R", "due_at": "2025-01-01", "waiting_for": "Lee"},
+    )
+
+    # THEN its title and body are Korean text around the document's title and link
+    row = Notification.objects.get()
+    assert "Plan A" in row.title
+    assert HANGUL.search(row.title.replace("Plan A", ""))
+    assert HANGUL.search(row.body)
+    assert f"/documents/{document.pk}" in row.body
+
+
+def test_the_site_language_chooses_the_text(settings) -> None:
+    settings.LANGUAGE_CODE = "en"
+
+    notification_send(
+        recipients=[PersonFactory.create()],
+        kind="returned",
+        document=DocumentFactory.create(title="Plan A"),
+        context={"reason": "missing budget basis"},
     )
 
     row = Notification.objects.get()
-    assert "제목" in row.title
-    assert "/documents/" in row.body
+    assert row.title == "[Returned] Plan A"
+    assert "Reason: missing budget basis" in row.body
