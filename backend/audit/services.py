@@ -74,7 +74,8 @@ def audit_record(
     the object acted on when it is not the document itself (a step, a rule).
     The event joins the caller's transaction: if that rolls back, the event and its
     sequence number go with it, so the numbers stay gapless. Appends are serialised
-    by a row lock on the chain head, held until the caller's transaction commits.
+    by a row lock on the chain head, held until the caller's transaction commits:
+    call it late in the action, after the action's own row locks.
     Raises ValueError for an empty or over-long action or an invalid address.
     """
     if not action or len(action) > ACTION_MAX_LENGTH:
