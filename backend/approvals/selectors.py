@@ -140,3 +140,19 @@ def step_line(*, step: ApprovalStep) -> QuerySet[ApprovalStep]:
         .select_related("stage", "assignee", "acted_by")
         .order_by("stage__order", "order", "id")
     )
+
+
+def step_actions(*, step: ApprovalStep, person: Person) -> list[str]:
+    """The task actions `person` may take on `step` now (what the API offers)."""
+    actions: list[str] = []
+    owns = step.task is not None and step.task.owner_id == person.user_id
+    if owns and step.status in (StepStatus.PENDING, StepStatus.ON_HOLD):
+        if step.stage.kind == "consult":
+            actions += ["agree", "disagree"]
+        else:
+            actions += ["approve", "return"]
+        actions += ["hold", "edit"] if step.status == StepStatus.PENDING else ["release"]
+    owes = step.is_proxy and step.acted_at is not None and step.post_approved_at is None
+    if owes and step.assignee_id == person.pk:
+        actions.append("post-approve")
+    return actions

@@ -334,3 +334,11 @@ CELERY_BEAT_SCHEDULE["approvals-idempotency-purge"] = {
     "task": "approvals.purge_idempotency_keys",
     "schedule": 3600.0,
 }
+# Step and document statuses share the field name "status" in the API schema.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
+    {
+        "StepStatusEnum": "approvals.models.StepStatus",
+        "DocumentStatusEnum": "documents.models.DocumentStatus",
+    }
+)

@@ -1,0 +1,179 @@
+"""Task endpoints: /api/tasks/{step_id}/ and its actions (approve, return, hold ...).
+
+A task is an approval step. The queryset is narrowed to the steps of documents the
+user may see, so anyone else gets 404; a line member who is not the task's owner
+gets 403; a task someone already acted on answers 409; every action accepts an
+`Idempotency-Key` header.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import Serializer
+
+from approvals import progress
+from approvals.api.permissions import request_address, request_person
+from approvals.api.serializers import (
+    ActionReasonInputSerializer,
+    CommentInputSerializer,
+    ContentInputSerializer,
+    EditedVersionOutputSerializer,
+    ReturnInputSerializer,
+    TaskDetailOutputSerializer,
+)
+from approvals.models import ApprovalStep
+from approvals.selectors import step_actions, step_line
+from approvals.services import (
+    consult_respond,
+    post_approve,
+    step_approve,
+    step_edit_content,
+    step_hold,
+    step_release,
+    step_return,
+)
+from core.idempotency import HEADER, idempotent_response
+from documents.selectors import documents_visible_to
+
+IDEMPOTENCY_PARAMETER = OpenApiParameter(
+    HEADER,
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="A unique key per action: a replay returns the first answer.",
+)
+
+
+def _action_schema(request: type[Serializer[Any]] | None) -> Callable[[Any], Any]:
+    return extend_schema(
+        request=request, responses=TaskDetailOutputSerializer, parameters=[IDEMPOTENCY_PARAMETER]
+    )
+
+
+class TaskViewSet(viewsets.GenericViewSet[ApprovalStep]):
+    serializer_class = TaskDetailOutputSerializer  # type: ignore[assignment]
+    lookup_value_regex = r"[0-9]+"
+    pagination_class = None
+
+    def get_queryset(self) -> QuerySet[ApprovalStep]:
+        person = request_person(self.request)
+        return ApprovalStep.objects.filter(
+            stage__document__in=documents_visible_to(person=person)
+        ).select_related(
+            "stage__document__unit", "stage__document__drafter", "assignee", "acted_by", "task"
+        )
+
+    def _detail(self, step_id: int, status: int = 200) -> Response:
+        step = self.get_queryset().get(pk=step_id)
+        person = request_person(self.request)
+        data = {
+            "step": step,
+            "document": step.stage.document,
+            "line": list(step_line(step=step)),
+            "has_disagreement": progress.has_disagreement(document_id=step.stage.document_id),
+            "actions": step_actions(step=step, person=person),
+        }
+        return Response(TaskDetailOutputSerializer(data).data, status=status)
+
+    def _act(
+        self,
+        request: Request,
+        serializer_class: type[Serializer[Any]] | None,
+        run: Callable[..., Any],
+    ) -> Response:
+        step = self.get_object()
+        person = request_person(request)
+        values: dict[str, Any] = {}
+        if serializer_class is not None:
+            serializer = serializer_class(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            values = dict(serializer.validated_data)
+
+        def produce() -> Response:
+            run(step_id=step.pk, actor=person, client_address=request_address(request), **values)
+            return self._detail(step.pk)
+
+        return idempotent_response(request, produce)
+
+    @extend_schema(responses=TaskDetailOutputSerializer)
+    def retrieve(self, request: Request, pk: str | None = None) -> Response:
+        return self._detail(self.get_object().pk)
+
+    @_action_schema(CommentInputSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk: str | None = None) -> Response:
+        """Approve (review or final approval), with an optional comment."""
+        return self._act(request, CommentInputSerializer, step_approve)
+
+    @_action_schema(ReturnInputSerializer)
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_(self, request: Request, pk: str | None = None) -> Response:
+        """Return to the drafter or to the previous step; a reason is required."""
+        return self._act(request, ReturnInputSerializer, step_return)
+
+    @_action_schema(ActionReasonInputSerializer)
+    @action(detail=True, methods=["post"])
+    def hold(self, request: Request, pk: str | None = None) -> Response:
+        """Put the task on hold with a reason; it stays with you."""
+        return self._act(request, ActionReasonInputSerializer, step_hold)
+
+    @_action_schema(None)
+    @action(detail=True, methods=["post"])
+    def release(self, request: Request, pk: str | None = None) -> Response:
+        """Take the task off hold."""
+        return self._act(request, None, step_release)
+
+    @_action_schema(CommentInputSerializer)
+    @action(detail=True, methods=["post"])
+    def agree(self, request: Request, pk: str | None = None) -> Response:
+        """Agree as a consultee."""
+        return self._act(request, CommentInputSerializer, _consult(agree=True))
+
+    @_action_schema(CommentInputSerializer)
+    @action(detail=True, methods=["post"])
+    def disagree(self, request: Request, pk: str | None = None) -> Response:
+        """Disagree as a consultee; the comment is required and shown to everyone after."""
+        return self._act(request, CommentInputSerializer, _consult(agree=False))
+
+    @_action_schema(None)
+    @action(detail=True, methods=["post"], url_path="post-approve", url_name="post-approve")
+    def post_approve(self, request: Request, pk: str | None = None) -> Response:
+        """Post-approve (후결) a step your deputy took while you were away."""
+        return self._act(request, None, post_approve)
+
+    @extend_schema(
+        request=ContentInputSerializer,
+        responses={201: EditedVersionOutputSerializer},
+        parameters=[IDEMPOTENCY_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def edit(self, request: Request, pk: str | None = None) -> Response:
+        """Edit the content before acting; the edit becomes a new version."""
+        step = self.get_object()
+        person = request_person(request)
+        serializer = ContentInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+
+        def produce() -> Response:
+            version = step_edit_content(
+                step_id=step.pk,
+                actor=person,
+                data=serializer.validated_data["content"],
+                client_address=request_address(request),
+            )
+            return Response(EditedVersionOutputSerializer(version).data, status=201)
+
+        return idempotent_response(request, produce)
+
+
+def _consult(*, agree: bool) -> Callable[..., Any]:
+    def run(**kwargs: Any) -> Any:
+        return consult_respond(agree=agree, **kwargs)
+
+    return run
