@@ -54,6 +54,7 @@ schema: install  ## regenerate the committed OpenAPI schema (docs/api/openapi.ya
 bench: install  ## run the benchmarks and record them in docs/performance.md
 	$(PY) benchmarks/disclosure_scan.py --record
 	$(PY) benchmarks/signing_bench.py --record docs/performance.md
+	$(PY) benchmarks/directory_bench.py --record
 
 clean:  ## remove the virtual environment and local data
 	rm -rf $(VENV) var/*.sqlite3 var/media var/static
