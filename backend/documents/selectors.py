@@ -52,22 +52,22 @@ def documents_visible_to(*, person: Person) -> QuerySet[Document]:
 def _event_item(event: AuditEvent) -> dict[str, Any]:
     return {
         "at": event.created_at,
-        "source": "audit",
+        "origin": "audit",
         "action": event.action,
         "actor": event.actor_name,
         "version_hash": event.version_hash,
-        "data": event.data,
+        "details": event.data,
     }
 
 
 def _step_item(step: ApprovalStep, at: datetime, action: str) -> dict[str, Any]:
     return {
         "at": at,
-        "source": "line",
+        "origin": "line",
         "action": action,
         "actor": step.acted_by.name if step.acted_by else step.assignee.name,
         "version_hash": "",
-        "data": {
+        "details": {
             "step": step.pk,
             "round": step.stage.round,
             "stage": step.stage.kind,

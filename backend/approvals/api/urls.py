@@ -16,3 +16,16 @@ urlpatterns += [
     path("boxes/<str:box>/", BoxView.as_view(), name="box-list"),
     *_router.urls,
 ]
+
+# Engineer "documents": approval-line suggestion and validation, saved lines, rules.
+from approvals.api.line_views import (  # noqa: E402
+    DelegationRuleViewSet,
+    DocumentLineViewSet,
+    SavedLineViewSet,
+)
+
+_line_router = SimpleRouter()
+_line_router.register("documents", DocumentLineViewSet, basename="document-line")
+_line_router.register("saved-lines", SavedLineViewSet, basename="saved-line")
+_line_router.register("delegation-rules", DelegationRuleViewSet, basename="delegation-rule")
+urlpatterns += _line_router.urls
