@@ -342,3 +342,113 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
         "DocumentStatusEnum": "documents.models.DocumentStatus",
     }
 )
+
+# Disclosure review
+# Policy of the records officers' review, publication and disclosure requests.
+# Every variable and its default is described in docs/disclosure.md.
+# Working days a records officer has to review an approved document.
+DISCLOSURE_REVIEW_DUE_WORKING_DAYS = env_int("DISCLOSURE_REVIEW_DUE_WORKING_DAYS", default=5)
+# Open documents publish by themselves this many days after approval unless held.
+DISCLOSURE_AUTO_PUBLISH_DAYS = env_int("DISCLOSURE_AUTO_PUBLISH_DAYS", default=7)
+# Documents withheld on ground 5 (decision in progress) come back after this many months.
+DISCLOSURE_GROUND5_REVIEW_MONTHS = env_int("DISCLOSURE_GROUND5_REVIEW_MONTHS", default=6)
+# Disclosure requests: working days to decide, the one extension, the reminder lead.
+DISCLOSURE_REQUEST_DECISION_WORKING_DAYS = env_int(
+    "DISCLOSURE_REQUEST_DECISION_WORKING_DAYS", default=10
+)
+DISCLOSURE_REQUEST_EXTENSION_WORKING_DAYS = env_int(
+    "DISCLOSURE_REQUEST_EXTENSION_WORKING_DAYS", default=10
+)
+DISCLOSURE_REQUEST_REMIND_WORKING_DAYS = env_int(
+    "DISCLOSURE_REQUEST_REMIND_WORKING_DAYS", default=2
+)
+DISCLOSURE_REQUEST_THROTTLE_RATE = env_str("DISCLOSURE_REQUEST_THROTTLE_RATE", "10/hour")
+DISCLOSURE_STATUS_THROTTLE_RATE = env_str("DISCLOSURE_STATUS_THROTTLE_RATE", "60/hour")
+# Unit code of the records office: requests for no document (or a unit without
+# records officers) go there.
+DISCLOSURE_RECORDS_OFFICE_UNIT_CODE = env_str("DISCLOSURE_RECORDS_OFFICE_UNIT_CODE", "")
+# Where the public PDF's QR code sends a reader to verify it ("{hash}" is replaced).
+DISCLOSURE_VERIFY_URL = env_str(
+    "DISCLOSURE_VERIFY_URL", "http://localhost:8000/verify/?hash={hash}"
+)
+# Korean public holidays (ISO dates, comma-separated); weekends are never working days.
+# The default lists 2025-2027 (substitute holidays and election days included);
+# extend it every year, as the government announces them.
+DISCLOSURE_HOLIDAYS = env_list(
+    "DISCLOSURE_HOLIDAYS",
+    default=[
+        "2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-03-03",
+        "2025-05-05", "2025-05-06", "2025-06-03", "2025-06-06", "2025-08-15",
+        "2025-10-03", "2025-10-06", "2025-10-07", "2025-10-08", "2025-10-09",
+        "2025-12-25",
+        "2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-03-02",
+        "2026-05-05", "2026-05-25", "2026-06-03", "2026-08-17", "2026-09-24",
+        "2026-09-25", "2026-10-05", "2026-10-09", "2026-12-25",
+        "2027-01-01", "2027-02-08", "2027-02-09", "2027-03-01", "2027-05-05",
+        "2027-05-13", "2027-08-16", "2027-09-14", "2027-09-15", "2027-09-16",
+        "2027-10-04", "2027-10-11", "2027-12-27",
+    ],
+)  # fmt: skip
+CELERY_BEAT_SCHEDULE["disclosure-auto-publish"] = {
+    "task": "disclosure.auto_publish",
+    "schedule": 3600.0,
+}
+CELERY_BEAT_SCHEDULE["disclosure-ground5-rereview"] = {
+    "task": "disclosure.rereview_due",
+    "schedule": 6 * 3600.0,
+}
+CELERY_BEAT_SCHEDULE["disclosure-request-reminders"] = {
+    "task": "disclosure.remind_requests",
+    "schedule": 3600.0,
+}
+
+# Portal: the public site citizens use (docs/portal.md). Rates are "N/s|min|hour|day"
+# per client address; the Kiwi analyser is loaded lazily once per process.
+INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.sitemaps"]
+PORTAL_REQUEST_RATE = env_str("PORTAL_REQUEST_RATE", "5/hour")
+PORTAL_STATUS_RATE = env_str("PORTAL_STATUS_RATE", "30/hour")
+PORTAL_VERIFY_RATE = env_str("PORTAL_VERIFY_RATE", "20/min")
+# Review and request statuses share the field name "status" in the API schema.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
+    {
+        "DisclosureReviewStatusEnum": "disclosure.models.ReviewStatus",
+        "DisclosureRequestStatusEnum": "disclosure.models.RequestStatus",
+        "DisclosureLevelEnum": "documents.models.DisclosureLevel",
+    }
+)
+
+# Issuance: from an approved document to its signed official PDF (the Rendition outbox,
+# its task and its sweep). Documented in docs/official-pdf.md, "From approval to signed PDF".
+# The public address of the portal: the official PDF's QR code opens
+# SITE_URL/verify/?document=<number>.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The public verification answer names a published document by its content hash.
+SIGNING_DOCUMENT_LOOKUP = SIGNING_DOCUMENT_LOOKUP or "signing.lookup.approved_version_by_hash"
+# A worker's claim on a rendition; a row left rendering longer is taken over (its worker
+# died). Must exceed the task's time limit, so a live job never loses its claim.
+SIGNING_RENDITION_LEASE_SECONDS = env_int("SIGNING_RENDITION_LEASE_SECONDS", default=600)
+SIGNING_ISSUE_TIME_LIMIT_SECONDS = env_int("SIGNING_ISSUE_TIME_LIMIT_SECONDS", default=300)
+# Retries of a transient failure (growing delays), and claims before a rendition fails.
+SIGNING_ISSUE_MAX_RETRIES = env_int("SIGNING_ISSUE_MAX_RETRIES", default=5)
+SIGNING_ISSUE_MAX_ATTEMPTS = env_int("SIGNING_ISSUE_MAX_ATTEMPTS", default=8)
+# Test-only: seconds the issuing task waits between signing and storing, so a test can
+# kill a worker mid-job. Never set it in production.
+SIGNING_TEST_RENDER_DELAY_SECONDS = env_int("DOJANG_TEST_RENDER_DELAY_SECONDS", default=0)
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402  (this section's own)
+
+if SIGNING_ISSUE_TIME_LIMIT_SECONDS >= SIGNING_RENDITION_LEASE_SECONDS:
+    raise ImproperlyConfigured(
+        "SIGNING_RENDITION_LEASE_SECONDS must exceed SIGNING_ISSUE_TIME_LIMIT_SECONDS."
+    )
+CELERY_BEAT_SCHEDULE["signing-sweep-pending-renditions"] = {
+    "task": "signing.sweep_pending_renditions",
+    "schedule": 60.0,
+}
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
+    {
+        "RenditionStatusEnum": "signing.models.RenditionStatus",
+        "RenditionVariantEnum": "signing.models.RenditionVariant",
+    }
+)

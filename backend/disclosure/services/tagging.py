@@ -1,0 +1,276 @@
+"""Tagging on approval: suggest a disclosure level and queue the document for review.
+
+Rules:
+- every approved document is tagged once (a second run returns the review it made);
+- the detector reads the approved version's texts (redaction.fields), with the
+  names of private persons its structured fields give and the office numbers of
+  its unit and drafter; each finding becomes a proposed redaction, applied unless
+  a records officer rejects it; a field that is, whole, a private person's name
+  (the person concerned of a personnel action, a private payee) is always one;
+- classification suggests the level and grounds with explanations; the
+  drafter's proposal is compared with it and a disagreement is flagged;
+- the working level is the stricter of proposal and suggestion, grounds the
+  union (plus the grounds of paragraphs the drafter withheld);
+- the review is due DISCLOSURE_REVIEW_DUE_WORKING_DAYS working days after approval,
+  and the unit's records officers are told.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from core.dispatch import dispatch_on_commit
+from directory.models import Person
+from disclosure.classification import (
+    Explanation,
+    Suggestion,
+    active_rules,
+    compare_with_suggestion,
+    suggest_disclosure,
+)
+from disclosure.detection import DetectionConfig, Finding, detect
+from disclosure.models import (
+    DisclosureReview,
+    Redaction,
+    RedactionSource,
+    ReviewStatus,
+    WithheldParagraph,
+)
+from disclosure.redaction import Body, VersionTexts
+from disclosure.roles import records_officers_for
+from disclosure.services.calendar import add_working_days
+from disclosure.services.common import audit, stricter
+from documents.models import DisclosureLevel, Document, DocumentStatus, DocumentVersion
+from notifications.models import NotificationKind
+from notifications.services import notification_send
+
+logger = logging.getLogger(__name__)
+
+STRUCTURED_NAME_REASON = "구조화 필드의 개인 이름(정보공개법 제9조제1항제6호)"
+
+
+class NotApprovedError(ValueError):
+    """Only an approved document is tagged."""
+
+
+def disclosure_tag_on_approval(*, document: Document) -> None:
+    """Called by the final-approval path: tag the document once the approval commits.
+
+    Also re-queues the ground-5 reviews that wait for this decision (rereview).
+    """
+    from disclosure.services.rereview import reviews_reopen_for_decision
+    from disclosure.tasks import tag_document
+
+    dispatch_on_commit(tag_document, document.pk)
+    reviews_reopen_for_decision(document=document)
+
+
+def disclosure_tag(*, document_id: int) -> DisclosureReview:
+    """Tag an approved document (see the module's rules) and return its review."""
+    with transaction.atomic():
+        document = (
+            Document.objects.select_for_update(of=("self",))
+            .select_related("unit", "drafter", "current_version")
+            .get(pk=document_id)
+        )
+        existing = DisclosureReview.objects.filter(document=document).first()
+        if existing is not None:
+            return existing
+        version = document.current_version
+        if document.status != DocumentStatus.APPROVED or version is None:
+            raise NotApprovedError(f"document {document_id} is not approved")
+        texts = VersionTexts(version.content)
+        findings = detect(texts.joined, _config(document, texts))
+        suggestion = suggest_disclosure(
+            text=texts.joined, document_kind=document.kind, findings=findings, rules=active_rules()
+        )
+        review = _create_review(document, version, texts, suggestion)
+        _store_findings(review, texts, findings, suggestion)
+        _audit_tagged(review, len(findings))
+    _notify(review)
+    return review
+
+
+def _config(document: Document, texts: VersionTexts) -> DetectionConfig:
+    numbers = {document.unit.phone, document.drafter.office_phone} - {""}
+    return DetectionConfig(office_numbers=frozenset(numbers), private_names=texts.private_names())
+
+
+def _create_review(
+    document: Document, version: DocumentVersion, texts: VersionTexts, suggestion: Suggestion
+) -> DisclosureReview:
+    proposed_level = document.proposed_disclosure_level
+    proposed = list(document.proposed_disclosure_grounds)
+    comparison = compare_with_suggestion(
+        proposed_level=proposed_level, proposed_grounds=proposed, suggestion=suggestion
+    )
+    withheld_grounds = _anchor_withheld(document, texts.body)
+    level = stricter(proposed_level, suggestion.level.value)
+    if withheld_grounds:
+        level = stricter(level, DisclosureLevel.PARTIAL)
+    grounds = set(suggestion.grounds) | set(withheld_grounds)
+    if proposed_level != DisclosureLevel.OPEN:
+        grounds |= set(proposed)
+    now = timezone.now()
+    return DisclosureReview.objects.create(
+        document=document,
+        version=version,
+        status=ReviewStatus.PENDING,
+        proposed_level=proposed_level,
+        proposed_grounds=proposed,
+        suggested_level=suggestion.level.value,
+        suggested_grounds=list(suggestion.grounds),
+        explanations=[_explanation(texts, e) for e in suggestion.explanations],
+        disagrees=comparison.disagrees,
+        comparison={
+            "level_differs": comparison.level_differs,
+            "missing_grounds": list(comparison.missing_grounds),
+            "extra_grounds": list(comparison.extra_grounds),
+        },
+        level=level,
+        grounds=sorted(grounds) if level != DisclosureLevel.OPEN else [],
+        queued_at=now,
+        due_at=review_due_at(now),
+    )
+
+
+def review_due_at(now: dt.datetime) -> dt.datetime:
+    day = add_working_days(timezone.localdate(now), settings.DISCLOSURE_REVIEW_DUE_WORKING_DAYS)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(18, 0)))
+
+
+def _explanation(texts: VersionTexts, explanation: Explanation) -> dict[str, Any]:
+    """The classifier's explanation with its span mapped to a field (None: whole document)."""
+    data = explanation.as_dict()
+    located = None
+    if explanation.end > explanation.start:
+        located = texts.locate(explanation.start, explanation.end)
+    data.update(
+        field=located.field if located else None,
+        start=located.start if located else None,
+        end=located.end if located else None,
+    )
+    return data
+
+
+def _anchor_withheld(document: Document, body: Body) -> list[int]:
+    """Re-find the drafter's withheld paragraphs in the approved body; their grounds."""
+    by_fingerprint = {p.fingerprint: p.index for p in body.paragraphs}
+    grounds = []
+    marks = list(WithheldParagraph.objects.filter(document=document).order_by("index"))
+    taken: set[int] = set()
+    for mark in marks:
+        if mark.index < len(body.paragraphs) and (
+            body.paragraphs[mark.index].fingerprint == mark.fingerprint
+        ):
+            index: int | None = mark.index
+        else:
+            index = by_fingerprint.get(mark.fingerprint)
+        mark.anchored = index is not None and index not in taken
+        if mark.anchored and index is not None:
+            taken.add(index)
+            mark.index = index
+            grounds.append(mark.ground)
+    # Moved marks may swap places: clear the unique index before writing them back.
+    WithheldParagraph.objects.filter(pk__in=[m.pk for m in marks]).delete()
+    WithheldParagraph.objects.bulk_create(_renumber_unanchored(marks, len(body.paragraphs)))
+    return grounds
+
+
+def _renumber_unanchored(marks: list[WithheldParagraph], count: int) -> list[WithheldParagraph]:
+    """Lost marks keep a unique index past the last paragraph, so none is dropped."""
+    for offset, mark in enumerate(m for m in marks if not m.anchored):
+        mark.index = count + offset
+    for mark in marks:
+        mark.pk = None
+    return marks
+
+
+def _store_findings(
+    review: DisclosureReview,
+    texts: VersionTexts,
+    findings: list[Finding],
+    suggestion: Suggestion,
+) -> None:
+    reasons = {
+        (e.start, e.end): e.reason_ko for e in suggestion.explanations if e.source == "finding"
+    }
+    rows = []
+    for finding in findings:
+        located = texts.locate(finding.start, finding.end)
+        if located is None or located.end <= located.start:
+            continue
+        rows.append(
+            Redaction(
+                review=review,
+                field=located.field,
+                start=located.start,
+                end=located.end,
+                ground=6,
+                kind=finding.kind.value,
+                source=RedactionSource.DETECTOR,
+                confidence=round(finding.confidence, 2),
+                reason=reasons.get((finding.start, finding.end), "")[:500],
+            )
+        )
+    rows.extend(_whole_field_names(review, texts, rows))
+    Redaction.objects.bulk_create(rows)
+
+
+def _whole_field_names(
+    review: DisclosureReview, texts: VersionTexts, rows: list[Redaction]
+) -> list[Redaction]:
+    extra = []
+    for field in texts.private_fields():
+        length = len(texts.fields[field])
+        covered = any(r.field == field and r.start == 0 and r.end >= length for r in rows)
+        if not covered and length:
+            extra.append(
+                Redaction(
+                    review=review,
+                    field=field,
+                    start=0,
+                    end=length,
+                    ground=6,
+                    kind="person_name",
+                    source=RedactionSource.DETECTOR,
+                    confidence=1.0,
+                    reason=STRUCTURED_NAME_REASON,
+                )
+            )
+    return extra
+
+
+def _audit_tagged(review: DisclosureReview, findings: int) -> None:
+    audit(
+        action="disclosure.tagged",
+        actor=None,
+        document=review.document,
+        version_hash=review.version.content_hash,
+        target=review,
+        data={
+            "suggested_level": review.suggested_level,
+            "suggested_grounds": review.suggested_grounds,
+            "level": review.level,
+            "grounds": review.grounds,
+            "findings": findings,
+            "disagrees": review.disagrees,
+        },
+    )
+
+
+def _notify(review: DisclosureReview) -> None:
+    officers: list[Person] = records_officers_for(review.document.unit)
+    notification_send(
+        recipients=officers,
+        kind=NotificationKind.TASK_ASSIGNED,
+        document=review.document,
+        context={"due_at": timezone.localtime(review.due_at).strftime("%Y-%m-%d %H:%M")},
+    )
+    logger.info("document %s queued for disclosure review", review.document_id)

@@ -1,0 +1,207 @@
+"""Publication: the redacted public version, the signed public PDF, withdrawal, policies.
+
+The privacy property: after publication_publish of a document with personal
+information, no substring the detector found in the original is in the public
+text, the public HTML, the PDF's visible text or any other string of the PDF
+(metadata, outlines, annotations, embedded files).
+"""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+
+from audit.models import AuditEvent
+from core.errors import ConflictError
+from disclosure.detection import DetectionConfig, detect
+from disclosure.models import DisclosureReview, ReviewStatus
+from disclosure.redaction import VersionTexts
+from disclosure.services.marks import attachment_release
+from disclosure.services.publish import (
+    publication_publish,
+    publication_withdraw,
+    publications_auto_publish,
+    publications_bulk_publish,
+)
+from disclosure.services.review import redaction_remove, review_decide, review_hold
+from disclosure.services.tagging import disclosure_tag
+from documents.models import Attachment
+from portal.models import PublicationSearchIndex
+from portal.selectors import public_publications
+from signing.services import official_pdf_verify
+from tests.disclosure.pdf_text import hidden_strings, visible_text
+from tests.disclosure.records import (
+    BODY_WITH_PERSONAL_DATA,
+    approved_document,
+    officer,
+    publishing,  # noqa: F401 - fixture
+    signing_keys,  # noqa: F401 - fixture
+)
+from tests.factories.directory import PersonFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("publishing")]
+
+
+def _secrets(document) -> list[str]:
+    """Every substring the detector finds in the approved version (with its private names)."""
+    texts = VersionTexts(document.current_version.content)
+    config = DetectionConfig(private_names=texts.private_names())
+    found = [texts.joined[f.start : f.end] for f in detect(texts.joined, config)]
+    assert found, "the seeded document must contain personal information"
+    return found
+
+
+def _pdf(publication) -> tuple[bytes, Path]:
+    path = Path(publication.public_pdf.path)
+    return path.read_bytes(), path
+
+
+def test_published_text_html_and_pdf_hold_no_personal_information():
+    # GIVEN a personnel action with a private person and personal data in title and body
+    person = PersonFactory.create(name="정하늘")
+    document = approved_document(
+        "personnel",
+        personnel__person=person,
+        title="정하늘 전보 발령 (연락처 010-9876-5432)",
+        body=BODY_WITH_PERSONAL_DATA + "<p>정하늘은 2026. 3. 1.자로 전보합니다.</p>",
+        recipient="정하늘 귀하",
+    )
+    secrets = _secrets(document)
+    # WHEN a records officer publishes it
+    publication = publication_publish(document=document, actor=officer())
+    # THEN no secret is in the public text or HTML
+    data, path = _pdf(publication)
+    shown, hidden = visible_text(path), hidden_strings(data)
+    for secret in secrets:
+        assert secret not in publication.public_text
+        assert secret not in publication.public_html
+        assert secret not in publication.title
+        # AND none is in the PDF: page text, metadata, outlines, annotations, attachments
+        assert secret not in shown.replace("\n", "")
+        assert secret not in hidden
+    # AND the PDF shows the marks, is partial on ground 6, and its signature is valid
+    assert "[비공개(6)]" in shown
+    assert "부분공개(6)" in shown
+    assert "approval-history.json" in hidden  # the embedded file was searched
+    assert official_pdf_verify(data=data).valid
+
+
+def test_a_closed_document_is_published_by_its_metadata_alone():
+    document = approved_document(body=BODY_WITH_PERSONAL_DATA, title="감사 결과 보고")
+    review = disclosure_tag(document_id=document.pk)
+    review_decide(review=review, actor=officer(), level="closed", grounds=[4, 6], reason="수사 중")
+    publication = publication_publish(document=document, actor=officer())
+    assert (publication.level, publication.grounds) == ("closed", [4, 6])
+    assert publication.public_text == publication.public_html == ""
+    assert not publication.public_pdf
+    assert publication.public_pdf_sha256 == ""
+    assert publication.title == "감사 결과 보고"
+    assert publication.is_public
+    assert list(public_publications()) == [publication]
+
+
+def test_an_open_document_cannot_hide_removed_parts():
+    document = approved_document(body=BODY_WITH_PERSONAL_DATA)
+    review = disclosure_tag(document_id=document.pk)
+    review_decide(review=review, actor=officer(), level="open", grounds=[], reason="공개")
+    with pytest.raises(ValidationError) as error:
+        publication_publish(document=document, actor=officer())
+    assert "level" in error.value.detail
+    assert not DisclosureReview.objects.filter(status=ReviewStatus.PUBLISHED).exists()
+
+
+def test_a_rejected_finding_is_published_and_the_rest_stay_removed():
+    document = approved_document(body=BODY_WITH_PERSONAL_DATA)
+    review = disclosure_tag(document_id=document.pk)
+    address = review.redactions.get(kind="address")
+    redaction_remove(redaction=address, actor=officer())
+    publication = publication_publish(document=document, actor=officer())
+    assert "서울특별시 마포구 월드컵북로 21" in publication.public_text
+    assert "010-2345-6789" not in publication.public_text
+
+
+def test_attachments_of_a_partial_document_need_a_release_each(tmp_path):
+    document = approved_document(body=BODY_WITH_PERSONAL_DATA)
+    first, second = (
+        Attachment.objects.create(
+            document=document, file=f"a/{n}.pdf", name=f"{n}.pdf", content_type="application/pdf",
+            size=10, sha256="0" * 64, uploaded_by=document.drafter,
+        )
+        for n in ("one", "two")
+    )  # fmt: skip
+    review = disclosure_tag(document_id=document.pk)
+    attachment_release(review=review, attachment=second, actor=officer())
+    publication = publication_publish(document=document, actor=officer())
+    assert list(publication.released_attachments.all()) == [second]
+    assert first.pk not in publication.released_attachments.values_list("pk", flat=True)
+
+
+def test_withdrawal_takes_it_down_and_says_why(django_capture_on_commit_callbacks):
+    document = approved_document(body=BODY_WITH_PERSONAL_DATA)
+    records = officer()
+    publication = publication_publish(document=document, actor=records)
+    pdf = Path(publication.public_pdf.path)
+    assert PublicationSearchIndex.objects.filter(publication=publication).exists()
+    # WHEN withdrawn
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawn = publication_withdraw(
+            publication=publication, actor=records, reason="개인정보 누락"
+        )
+    # THEN it is not public, not indexed, its text and PDF are gone, the reason is kept
+    assert not withdrawn.is_public
+    assert withdrawn.withdrawal_reason == "개인정보 누락"
+    assert withdrawn.public_text == ""
+    assert not withdrawn.public_pdf
+    assert not pdf.exists()
+    assert not PublicationSearchIndex.objects.filter(publication=publication).exists()
+    assert list(public_publications()) == []
+    assert DisclosureReview.objects.get(document=document).status == ReviewStatus.WITHDRAWN
+    assert AuditEvent.objects.filter(action="publication.withdrawn").count() == 1
+    # AND withdrawing twice is a conflict
+    with pytest.raises(ConflictError):
+        publication_withdraw(publication=publication, actor=records, reason="again")
+    # AND it can be published again
+    again = publication_publish(document=document, actor=records)
+    assert again.pk == publication.pk
+    assert again.is_public
+
+
+def test_publishing_twice_is_a_conflict():
+    document = approved_document()
+    publication_publish(document=document, actor=officer())
+    with pytest.raises(ConflictError):
+        publication_publish(document=document, actor=officer())
+
+
+def test_bulk_publish_reports_each_id_and_writes_nothing_for_a_failure():
+    good = approved_document()
+    bad = approved_document(body=BODY_WITH_PERSONAL_DATA)
+    review = disclosure_tag(document_id=bad.pk)
+    review_decide(review=review, actor=officer(), level="open", grounds=[], reason="실수")
+    results = publications_bulk_publish(document_ids=[good.pk, bad.pk, 999999], actor=officer())
+    assert [r["published"] for r in results] == [True, False, False]
+    assert results[1]["error"]["type"] == "validation_error"
+    assert results[2]["error"]["type"] == "not_found"
+    assert DisclosureReview.objects.get(document=bad).status == ReviewStatus.PENDING
+    assert [p.document_id for p in public_publications()] == [good.pk]
+
+
+def test_auto_publish_publishes_old_open_documents_unless_held(settings):
+    settings.DISCLOSURE_AUTO_PUBLISH_DAYS = 7
+    old, held, recent, partial = (approved_document() for _ in range(4))
+    for document in (old, held, recent, partial):
+        disclosure_tag(document_id=document.pk)
+    eight_days_ago = timezone.now() - dt.timedelta(days=8)
+    DisclosureReview.objects.exclude(document=recent).update(queued_at=eight_days_ago)
+    review_hold(review=held.disclosure_review, actor=officer(), reason="검토 필요")
+    DisclosureReview.objects.filter(document=partial).update(level="partial", grounds=[6])
+    # WHEN the policy runs twice
+    assert publications_auto_publish() == 1
+    assert publications_auto_publish() == 0
+    # THEN only the old, unheld, open document is public, published by nobody
+    assert [p.document_id for p in public_publications()] == [old.pk]
+    event = AuditEvent.objects.get(action="publication.published")
+    assert event.actor_id is None
+    assert event.data["automatic"] is True
