@@ -149,7 +149,8 @@ class DelegationRule(models.Model):
 
     A rule matches a document of its kind when the amount is below `amount_below` (budget)
     and the person concerned ranks at most `subject_rank_at_most` (personnel); of the rules
-    that match, the one with the highest required rank applies.
+    that match, the most specific one applies (the narrowest amount band, then the lowest
+    rank bound), so nested bands work: see approvals.rules.
     """
 
     kind = models.CharField(_("kind"), max_length=16, choices=DocumentKind.choices)
