@@ -441,41 +441,6 @@ if SIGNING_ISSUE_TIME_LIMIT_SECONDS >= SIGNING_RENDITION_LEASE_SECONDS:
     raise ImproperlyConfigured(
         "SIGNING_RENDITION_LEASE_SECONDS must exceed SIGNING_ISSUE_TIME_LIMIT_SECONDS."
     )
-CELERY_BEAT_SCHEDULE["signing-sweep-pending-renditions"] = {
-    "task": "signing.sweep_pending_renditions",
-    "schedule": 60.0,
-}
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
-    {
-        "RenditionStatusEnum": "signing.models.RenditionStatus",
-        "RenditionVariantEnum": "signing.models.RenditionVariant",
-    }
-)
-
-# Issuance: from an approved document to its signed official PDF (the Rendition outbox,
-# its task and its sweep). Documented in docs/official-pdf.md, "From approval to signed PDF".
-# The public address of the portal: the official PDF's QR code opens
-# SITE_URL/verify/?document=<number>.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
-# The public verification answer names a published document by its content hash.
-SIGNING_DOCUMENT_LOOKUP = SIGNING_DOCUMENT_LOOKUP or "signing.lookup.approved_version_by_hash"
-# A worker's claim on a rendition; a row left rendering longer is taken over (its worker
-# died). Must exceed the task's time limit, so a live job never loses its claim.
-SIGNING_RENDITION_LEASE_SECONDS = env_int("SIGNING_RENDITION_LEASE_SECONDS", default=600)
-SIGNING_ISSUE_TIME_LIMIT_SECONDS = env_int("SIGNING_ISSUE_TIME_LIMIT_SECONDS", default=300)
-# Retries of a transient failure (growing delays), and claims before a rendition fails.
-SIGNING_ISSUE_MAX_RETRIES = env_int("SIGNING_ISSUE_MAX_RETRIES", default=5)
-SIGNING_ISSUE_MAX_ATTEMPTS = env_int("SIGNING_ISSUE_MAX_ATTEMPTS", default=8)
-# Test-only: seconds the issuing task waits between signing and storing, so a test can
-# kill a worker mid-job. Never set it in production.
-SIGNING_TEST_RENDER_DELAY_SECONDS = env_int("DOJANG_TEST_RENDER_DELAY_SECONDS", default=0)
-from django.core.exceptions import ImproperlyConfigured  # noqa: E402  (this section's own)
-
-if SIGNING_ISSUE_TIME_LIMIT_SECONDS >= SIGNING_RENDITION_LEASE_SECONDS:
-    raise ImproperlyConfigured(
-        "SIGNING_RENDITION_LEASE_SECONDS must exceed SIGNING_ISSUE_TIME_LIMIT_SECONDS."
-    )
 # Rendering is CPU-heavy: a deployment may give the signing tasks workers of their own
 # (`celery worker -Q signing`); by default they share Celery's queue.
 SIGNING_CELERY_QUEUE = env_str("SIGNING_CELERY_QUEUE", "celery")
