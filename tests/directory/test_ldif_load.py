@@ -57,3 +57,19 @@ def test_seed_all_returns_representative_demo_logins() -> None:
         assert role in roles
     usernames = [login.username for login in logins]
     assert User.objects.filter(username__in=usernames).count() == len(usernames)
+
+
+def test_the_committed_demo_ldif_is_what_the_generator_makes(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from tests.support.services import ROOT
+
+    output = tmp_path / "demo.ldif"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate_demo_ldif.py"), "-o", str(output)],
+        check=True,
+        capture_output=True,
+    )
+
+    assert output.read_bytes() == DEMO_LDIF.read_bytes()

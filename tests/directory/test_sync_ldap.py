@@ -120,3 +120,14 @@ def test_a_login_before_the_first_sync_still_works(ldap_on) -> None:
 
     assert response.status_code == 200
     assert User.objects.filter(username="jihu.jang").exists()
+
+
+def test_the_scheduled_task_syncs_and_returns_counts_only(ldap_on, settings) -> None:
+    from directory.tasks import sync_directory
+
+    result = sync_directory.apply().get()
+
+    assert result["people"]["created"] == ldif_counts(DEMO_LDIF)[1]
+    assert result["problems"] == 0
+    settings.LDAP_SERVER_URI = None
+    assert "skipped" in sync_directory.apply().get()

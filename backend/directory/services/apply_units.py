@@ -67,26 +67,32 @@ def _match(entries: list[UnitEntry], rows: list[Unit]) -> dict[str, Unit]:
     return matched
 
 
+def _deactivate(rows: list[Unit], matched_ids: set[int], claimed: set[str]) -> int:
+    """Deactivate the units no longer in the directory; returns how many."""
+    now = timezone.now()
+    leaving, count = [], 0
+    for row in rows:
+        if row.pk in matched_ids:
+            continue
+        released = bool(row.ldap_dn) and dn_normalize(row.ldap_dn or "") in claimed
+        if row.active or released:
+            count += int(row.active)
+            row.active, row.updated_at = False, now
+            row.ldap_dn = None if released else row.ldap_dn
+            leaving.append(row)
+    # Before the updates: a unit that left may hold a DN a moved unit now takes.
+    Unit.objects.bulk_update(leaving, ["active", "ldap_dn", "updated_at"], batch_size=BATCH)
+    return count
+
+
 def units_apply(*, entries: list[UnitEntry], skipped: int) -> UnitsApplied:
     """Make the Unit rows mirror the entries; rows not in the entries are deactivated."""
     result = UnitsApplied(counts=Counts(skipped=skipped))
     rows = list(Unit.objects.all())
     matched = _match(entries, rows)
-    matched_ids = {row.pk for row in matched.values()}
-    claimed_dns = {entry.key for entry in entries}
+    claimed = {entry.key for entry in entries}
+    result.counts.deactivated = _deactivate(rows, {row.pk for row in matched.values()}, claimed)
     now = timezone.now()
-    leaving = []
-    for row in rows:
-        if row.pk in matched_ids:
-            continue
-        released = bool(row.ldap_dn) and dn_normalize(row.ldap_dn or "") in claimed_dns
-        if row.active or released:
-            result.counts.deactivated += int(row.active)
-            row.active, row.updated_at = False, now
-            row.ldap_dn = None if released else row.ldap_dn
-            leaving.append(row)
-    # Deactivate first: a unit that left may hold a DN a moved unit now takes.
-    Unit.objects.bulk_update(leaving, ["active", "ldap_dn", "updated_at"], batch_size=BATCH)
     changed: dict[int, Unit] = {}
     new: list[Unit] = []
     for entry in entries:

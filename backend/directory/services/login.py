@@ -35,6 +35,8 @@ def person_refresh_from_login(
 ) -> Person | None:
     """Create or update the Person of a user who just bound to LDAP as `dn`.
 
+    Whether a known person is active stays the sync's decision, not the login's.
+
     Returns None (and the login still succeeds) when the entry cannot be a person:
     its unit is not synced yet, or it lacks a required attribute.
     """
@@ -74,10 +76,9 @@ def _person_upsert(
         "email": entry.email,
         "office_phone": entry.phone,
         "ldap_dn": entry.dn,
-        "active": True,
     }
     if person is None:
-        person = Person.objects.create(user=user, **values)
+        person = Person.objects.create(user=user, active=True, **values)
     else:
         for name, value in values.items():
             setattr(person, name, value)
