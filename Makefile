@@ -55,6 +55,7 @@ bench: install  ## run the benchmarks and record them in docs/performance.md
 	$(PY) benchmarks/disclosure_scan.py --record
 	$(PY) benchmarks/signing_bench.py --record docs/performance.md
 	$(PY) benchmarks/directory_bench.py --record
+	$(PY) benchmarks/approvals_bench.py --record
 
 clean:  ## remove the virtual environment and local data
 	rm -rf $(VENV) var/*.sqlite3 var/media var/static
