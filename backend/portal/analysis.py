@@ -71,6 +71,40 @@ def query_terms(query: str) -> list[str]:
     return _distinct(m.form for m in morphemes(query))
 
 
+@dataclass(frozen=True, slots=True)
+class QueryAnalysis:
+    """A query's morphemes (what the index is searched for) and its needles: the
+    surface strings to mark in a snippet without analysing the text again."""
+
+    terms: list[str]
+    needles: list[str]
+
+
+def analyse_query(query: str) -> QueryAnalysis:
+    """Terms and needles of ``query`` from one analysis.
+
+    Needles are the surface spans of the content morphemes as typed (점검을 gives
+    점검, 끝났다 gives 끝났), both each one of two or more characters and each run of
+    adjacent ones (저류지를 gives 저류 and 저류지), lowercased.
+    """
+    found = morphemes(query)
+    needles: list[str] = []
+    run: list[Morpheme] = []
+    for morpheme in [*found, None]:
+        if morpheme is not None and run and morpheme.start == run[-1].end:
+            run.append(morpheme)
+            continue
+        if len(run) > 1:
+            needles.append(query[run[0].start : run[-1].end])
+        run = [morpheme] if morpheme is not None else []
+    needles.extend(query[m.start : m.end] for m in found if m.end - m.start > 1)
+    needles.extend(query[m.start : m.end] for m in found if m.end - m.start == 1)
+    return QueryAnalysis(
+        terms=_distinct(m.form for m in found),
+        needles=_distinct(needle.lower() for needle in needles),
+    )
+
+
 def _distinct(forms: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for form in forms:

@@ -83,15 +83,18 @@ class PublicDocument:
         return self.level != DisclosureLevel.OPEN
 
 
-def public_document(publication: Publication, *, with_text: bool = False) -> PublicDocument:
-    """The public view of ``publication``; ``with_text`` adds the redacted body.
+def public_document(
+    publication: Publication, *, with_text: bool = False, with_html: bool = False
+) -> PublicDocument:
+    """The public view of ``publication``; ``with_text`` adds the redacted plain text,
+    ``with_html`` the redacted body HTML (each only when the fields were loaded).
 
     The HTML is cleaned again here (nh3) although the publish service stores it
     sanitized: it is inserted into the page as markup.
     """
     closed = publication.level == DisclosureLevel.CLOSED
     text = "" if closed or not with_text else publication.public_text
-    html = "" if closed or not with_text else nh3.clean(publication.public_html)
+    html = "" if closed or not with_html else nh3.clean(publication.public_html)
     return PublicDocument(
         id=publication.pk,
         number=publication.number,

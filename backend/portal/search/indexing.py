@@ -37,7 +37,7 @@ def publication_index(*, publication: Publication) -> None:
         )
         current_backend().write(publication.pk)
     cache.delete(UNITS_CACHE_KEY)
-    logger.info("portal: indexed publication %s", publication.pk)
+    logger.debug("portal: indexed publication %s", publication.pk)
 
 
 def publication_unindex(*, publication: Publication) -> None:
@@ -46,7 +46,7 @@ def publication_unindex(*, publication: Publication) -> None:
         current_backend().delete(publication.pk)
         PublicationSearchIndex.objects.filter(publication=publication).delete()
     cache.delete(UNITS_CACHE_KEY)
-    logger.info("portal: unindexed publication %s", publication.pk)
+    logger.debug("portal: unindexed publication %s", publication.pk)
 
 
 def publication_reindex_all(*, batch_size: int = 500) -> int:

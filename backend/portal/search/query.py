@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
 
-from portal.analysis import query_terms
+from portal.analysis import analyse_query
 from portal.dates import local_day_start
 from portal.models import Publication
 from portal.public import SEARCH_FIELDS, PublicDocument, public_document
 from portal.search.backends import current_backend
-from portal.search.snippets import Segment, snippet
+from portal.search.snippets import Segment, needle_pattern, snippet
 from portal.selectors import public_listing
 
 PER_PAGE = 20
@@ -59,7 +60,8 @@ def publication_search(
     (only particles or punctuation) finds nothing rather than everything.
     """
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    terms = query_terms(query) if query else []
+    analysis = analyse_query(query)
+    terms = analysis.terms
     queryset = _filtered(public_listing().only(*SEARCH_FIELDS), filters)
     if terms:
         queryset = (
@@ -71,7 +73,8 @@ def publication_search(
         queryset = queryset.none()
     paginator = Paginator(queryset, per_page)
     current = paginator.get_page(page)
-    hits = [_hit(publication, terms) for publication in current.object_list]
+    pattern = needle_pattern(analysis.needles)
+    hits = [_hit(publication, pattern) for publication in current.object_list]
     return SearchPage(
         query=query,
         terms=terms,
@@ -83,10 +86,10 @@ def publication_search(
     )
 
 
-def _hit(publication: Publication, terms: list[str]) -> SearchHit:
+def _hit(publication: Publication, pattern: re.Pattern[str] | None) -> SearchHit:
     document = public_document(publication)
     text = "" if document.is_closed else publication.public_text
-    return SearchHit(document=document, snippet=snippet(text, terms))
+    return SearchHit(document=document, snippet=snippet(text, pattern))
 
 
 def _filtered(queryset: QuerySet[Publication], filters: SearchFilters) -> QuerySet[Publication]:

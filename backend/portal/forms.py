@@ -1,0 +1,86 @@
+"""The portal's forms: search, PDF verification, disclosure request and its follow-up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from portal.labels import KIND_LABELS
+from portal.search import SearchFilters
+from portal.search.query import MAX_QUERY_LENGTH
+
+
+class SearchForm(forms.Form):
+    """The search box and its filters; every field is optional."""
+
+    q = forms.CharField(label=_("Search words"), required=False, max_length=MAX_QUERY_LENGTH)
+    unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    date_from = forms.DateField(
+        label=_("Approved from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Approved until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, units: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        every = ("", _("All"))
+        self.fields["unit"].choices = [every, *units]  # type: ignore[attr-defined]
+        self.fields["kind"].choices = [every, *KIND_LABELS.items()]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned
+
+    def filters(self) -> SearchFilters:
+        data = self.cleaned_data
+        return SearchFilters(
+            unit_id=data.get("unit"),
+            kind=data.get("kind") or None,
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+
+
+class VerifyForm(forms.Form):
+    file = forms.FileField(label=_("PDF file to verify"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.SIGNING_VERIFY_MAX_BYTES:
+            limit = settings.SIGNING_VERIFY_MAX_BYTES // (1024 * 1024)
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB.") % {"limit": limit}
+            )
+        return upload
+
+
+class DisclosureRequestForm(forms.Form):
+    """A citizen's request for a document or for the withheld parts of one."""
+
+    name = forms.CharField(label=_("Name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    subject = forms.CharField(label=_("What you ask for"), max_length=300)
+    reason = forms.CharField(
+        label=_("Details"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my name and contact details are used to answer this request."),
+    )
+
+
+class RequestStatusForm(forms.Form):
+    receipt_number = forms.CharField(label=_("Receipt number"), max_length=40)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)

@@ -1,0 +1,135 @@
+"""The open-data API: allow-listed fields, pagination, filters, CSV for Excel."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from portal.api.serializers import (
+    OpenDataPublicationSerializer,
+    OpenDataTransparencySerializer,
+)
+from tests.portal.factories import publish, unit, withdraw
+
+pytestmark = pytest.mark.django_db
+
+PUBLICATION_FIELDS = {
+    "id",
+    "number",
+    "title",
+    "kind",
+    "unit_id",
+    "unit_name",
+    "approved_at",
+    "published_at",
+    "level",
+    "grounds",
+    "url",
+    "pdf_url",
+}
+TRANSPARENCY_FIELDS = {
+    "unit_id",
+    "unit_name",
+    "month",
+    "published",
+    "open",
+    "partial",
+    "closed",
+    "withdrawn",
+    *(f"ground_{n}" for n in range(1, 9)),
+    "requests_pending",
+    "requests_granted",
+    "requests_partial",
+    "requests_refused",
+}
+
+
+def test_the_serializers_are_explicit_allow_lists():
+    # A field added to Publication or to a serializer must be added here on purpose.
+    assert set(OpenDataPublicationSerializer().fields) == PUBLICATION_FIELDS
+    assert set(OpenDataTransparencySerializer().fields) == TRANSPARENCY_FIELDS
+
+
+def test_json_lists_public_publications_with_only_allowed_fields(visitor):
+    shown = publish(title="공개 문서", public_text="본문", pdf=b"%PDF-1.7")
+    publish(title="미공개", published=False)
+    withdraw(publish(title="철회"))
+    response = visitor.get(reverse("portal:open-data-publications"))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 1
+    row = body["results"][0]
+    assert set(row) == PUBLICATION_FIELDS
+    assert row["id"] == shown.pk
+    assert row["url"] == f"http://testserver/documents/{shown.pk}/"
+    assert row["pdf_url"] == f"http://testserver/documents/{shown.pk}/pdf/"
+    assert "public_text" not in json.dumps(body)
+
+
+def test_json_is_paginated_with_a_bounded_number_of_queries(
+    anonymous, django_assert_max_num_queries
+):
+    for number in range(30):
+        publish(title=f"문서 {number}")
+    with django_assert_max_num_queries(2):
+        response = anonymous.get(reverse("portal:open-data-publications"), {"page_size": 10})
+    body = response.json()
+    assert body["count"] == 30
+    assert len(body["results"]) == 10
+    assert body["next"] is not None
+
+
+def test_json_filters_by_unit_kind_and_level(anonymous):
+    roads = unit("도로과")
+    publish(title="a", unit=roads)
+    publish(title="b", unit=roads, kind="budget")
+    publish(title="c", level="closed", grounds=[2])
+
+    def titles(**params: object) -> list[str]:
+        response = anonymous.get(reverse("portal:open-data-publications"), params)
+        return sorted(r["title"] for r in response.json()["results"])
+
+    assert titles(unit=roads.pk) == ["a", "b"]
+    assert titles(kind="budget") == ["b"]
+    assert titles(level="closed") == ["c"]
+
+
+def test_a_closed_publication_has_no_pdf_url(anonymous):
+    publish(title="c", level="closed", grounds=[2], pdf=b"%PDF")
+    row = anonymous.get(reverse("portal:open-data-publications")).json()["results"][0]
+    assert row["pdf_url"] is None
+    assert row["grounds"] == [2]
+
+
+def test_csv_streams_utf8_with_bom_and_the_same_fields(visitor):
+    publish(title='교량 점검, "결과"', public_text="본문")
+    withdraw(publish(title="철회"))
+    response = visitor.get(reverse("portal:open-data-publications-csv"))
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 1
+    assert set(rows[0]) == PUBLICATION_FIELDS
+    assert rows[0]["title"] == '교량 점검, "결과"'
+
+
+def test_csv_applies_the_filters(anonymous):
+    publish(title="a", kind="memo")
+    publish(title="b", kind="budget")
+    response = anonymous.get(reverse("portal:open-data-publications-csv"), {"kind": "budget"})
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
+    assert [r["title"] for r in rows] == ["b"]
+
+
+def test_the_open_data_api_ignores_credentials_and_refuses_writes(officer_client):
+    publish(title="a")
+    url = reverse("portal:open-data-publications")
+    assert officer_client.get(url).status_code == 200
+    assert officer_client.post(url, {}).status_code == 405
