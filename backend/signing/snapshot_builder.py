@@ -6,7 +6,8 @@ Rules:
   whose fields may have moved on; the content hash is the version's;
 - the approval box is the last submission round's line in line order (stage, then
   step): reviewers, consultees with their agreement or disagreement, and the final
-  approver marked 전결 (delegated) or 대결 (proxy, naming the absent assignee);
+  approver marked 전결 (delegated) or 대결 (proxy, naming the absent assignee; a
+  deputy standing in for a delegated approval signs 대결);
 - the disclosure mark is the records officer's decision when the disclosure app
   recorded one, otherwise the drafter's proposal frozen in the version;
 - the enforcement date is the approval's date in Asia/Seoul;
@@ -172,7 +173,8 @@ def _signer(step: ApprovalStep) -> LineSigner:
         name=actor.name,
         signed_on=seoul_date(step.acted_at),
         role=role,
-        delegated=step.is_delegated and step.stage.kind == StageKind.APPROVE,
+        # A deputy acting for the holder of a delegated approval signs 대결, not 전결.
+        delegated=step.is_delegated and not step.is_proxy and step.stage.kind == StageKind.APPROVE,
         proxy_for=step.assignee.name if step.is_proxy else None,
         opinion=_opinion(step),
     )

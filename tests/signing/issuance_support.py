@@ -14,7 +14,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from approvals.services import consult_respond, step_approve
 from directory.models import Person
-from documents.models import Document, DocumentKind
+from documents.models import Document, DocumentKind, DocumentVersion
 from signing.issuance import official_pdf_request
 from signing.models import Rendition
 from tests.factories.approvals import ApprovalOrg, open_step, submit
@@ -58,3 +58,9 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
 
 def signature_count(data: bytes) -> int:
     return len(PdfFileReader(BytesIO(data), strict=False).embedded_signatures)
+
+
+def version_of(document: Document) -> DocumentVersion:
+    """The approved (current) version of an approved document."""
+    assert document.current_version is not None
+    return document.current_version

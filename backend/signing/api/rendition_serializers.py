@@ -1,0 +1,62 @@
+"""What the staff API answers about a document's official PDF and approval box."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from signing.models import Rendition
+
+
+class RenditionOutputSerializer(serializers.ModelSerializer[Rendition]):
+    """The state of the official PDF; the signature facts once it is done."""
+
+    document_number = serializers.CharField(source="version.document.number", read_only=True)
+    content_hash = serializers.CharField(source="version.content_hash", read_only=True)
+    version = serializers.IntegerField(source="version.number", read_only=True)
+
+    class Meta:
+        model = Rendition
+        fields = (
+            "status",
+            "variant",
+            "document_number",
+            "version",
+            "content_hash",
+            "attempts",
+            "last_error",
+            "sha256",
+            "size",
+            "pages",
+            "signed_at",
+            "signer_subject",
+            "created_at",
+            "updated_at",
+        )
+        extra_kwargs = {
+            "last_error": {"help_text": _("The kind of the last failure (no personal data).")},
+            "sha256": {"help_text": _("SHA-256 of the signed PDF file, once done.")},
+        }
+
+
+class SignerOutputSerializer(serializers.Serializer[Any]):
+    position = serializers.CharField()
+    name = serializers.CharField()
+    signed_on = serializers.DateField()
+    role = serializers.ChoiceField(choices=["review", "consult", "approve"])
+    mark = serializers.CharField(help_text=_("전결, 대결, 동의, 부동의 or empty."))
+    proxy_for = serializers.CharField(
+        allow_null=True, help_text=_("The absent approver a deputy signed for (대결).")
+    )
+
+
+class ApprovalBoxOutputSerializer(serializers.Serializer[Any]):
+    """The approval box as the official PDF prints it, with the PDF's state."""
+
+    document_number = serializers.CharField()
+    enforcement_date = serializers.DateField()
+    disclosure = serializers.CharField(help_text=_("The printed mark: 공개, 부분공개(6)..."))
+    content_hash = serializers.CharField()
+    verification_url = serializers.CharField()
+    signers = SignerOutputSerializer(many=True)
+    rendition = RenditionOutputSerializer(allow_null=True)

@@ -1,0 +1,111 @@
+"""/api/documents/{id}/pdf/, /rendition/ and /approval-box/: the official PDF for staff.
+
+Who may see the document (documents_visible_to, through the documents API's base
+viewset) may download its signed PDF; anyone else gets 404, as for a document that
+does not exist. While the PDF is being made the answer is 202 with its state; a
+failed one answers 409 with the failure.
+"""
+
+from django.http import FileResponse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from documents.api.base import VisibleDocumentViewSet
+from documents.models import DocumentStatus
+from signing.api.rendition_serializers import (
+    ApprovalBoxOutputSerializer,
+    RenditionOutputSerializer,
+)
+from signing.models import Rendition, RenditionStatus
+from signing.selectors import official_rendition
+from signing.snapshot import LineSigner
+from signing.snapshot_builder import official_document_for
+
+RETRY_AFTER_SECONDS = 5
+
+
+def _not_approved() -> NotFound:
+    return NotFound(_("This document has no official PDF: it is not approved."))
+
+
+class DocumentRenditionViewSet(VisibleDocumentViewSet):
+    """The official PDF of a visible, approved document and its approval box."""
+
+    def perform_content_negotiation(
+        self, request: Request, force: bool = False
+    ) -> tuple[BaseRenderer, str]:
+        # A client asking for application/pdf still gets the JSON state while rendering.
+        return super().perform_content_negotiation(request, force=True)
+
+    def _rendition(self) -> Rendition:
+        rendition = official_rendition(self.get_object())
+        if rendition is None:
+            raise _not_approved()
+        return rendition
+
+    @extend_schema(
+        responses={
+            (200, "application/pdf"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The signed official PDF."
+            ),
+            202: OpenApiResponse(RenditionOutputSerializer, description="Still being made."),
+            409: OpenApiResponse(RenditionOutputSerializer, description="Making it failed."),
+        }
+    )
+    @action(detail=True, methods=["get"], url_path="pdf")
+    def pdf(self, request: Request, pk: str) -> FileResponse | Response:
+        rendition = self._rendition()
+        if rendition.status == RenditionStatus.DONE:
+            return FileResponse(
+                rendition.pdf.open("rb"),
+                as_attachment=True,
+                filename=f"{rendition.version.document.number}.pdf",
+                content_type="application/pdf",
+            )
+        data = RenditionOutputSerializer(rendition).data
+        if rendition.status == RenditionStatus.FAILED:
+            return Response(data, status=status.HTTP_409_CONFLICT)
+        response = Response(data, status=status.HTTP_202_ACCEPTED)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    @extend_schema(responses=RenditionOutputSerializer)
+    @action(detail=True, methods=["get"], url_path="rendition")
+    def rendition(self, request: Request, pk: str) -> Response:
+        return Response(RenditionOutputSerializer(self._rendition()).data)
+
+    @extend_schema(responses=ApprovalBoxOutputSerializer)
+    @action(detail=True, methods=["get"], url_path="approval-box")
+    def approval_box(self, request: Request, pk: str) -> Response:
+        document = self.get_object()
+        if document.status != DocumentStatus.APPROVED or document.current_version is None:
+            raise _not_approved()
+        official = official_document_for(version=document.current_version)
+        data = {
+            "document_number": official.document_number,
+            "enforcement_date": official.enforcement_date,
+            "disclosure": official.disclosure.label,
+            "content_hash": official.content_hash,
+            "verification_url": official.verification_url,
+            "signers": [_signer_data(signer) for signer in official.signers],
+            "rendition": official_rendition(document),
+        }
+        return Response(ApprovalBoxOutputSerializer(data).data)
+
+
+def _signer_data(signer: LineSigner) -> dict[str, object]:
+    return {
+        "position": signer.position,
+        "name": signer.name,
+        "signed_on": signer.signed_on,
+        "role": signer.role,
+        "mark": signer.mark,
+        "proxy_for": signer.proxy_for,
+    }
