@@ -56,6 +56,7 @@ bench: install  ## run the benchmarks and record them in docs/performance.md
 	$(PY) benchmarks/signing_bench.py --record docs/performance.md
 	$(PY) benchmarks/directory_bench.py --record
 	$(PY) benchmarks/approvals_bench.py --record
+	$(PY) benchmarks/portal_search_bench.py --record
 
 clean:  ## remove the virtual environment and local data
 	rm -rf $(VENV) var/*.sqlite3 var/media var/static

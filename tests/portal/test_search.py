@@ -155,3 +155,19 @@ def test_fts_syntax_in_a_query_is_taken_as_words(db):
     publish(title="점검 AND 보고")
     assert _titles('점검 " OR NEAR(') == []
     assert _titles("and") == ["점검 AND 보고"]
+
+
+def test_the_reindex_command_rebuilds_the_index_of_public_publications():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    kept = publish(title="교량 점검")
+    hidden = publish(title="하천 점검", published=False)
+    PublicationSearchIndex.objects.all().delete()
+    out = StringIO()
+    call_command("portal_reindex", stdout=out)
+    assert "indexed 1 public publications" in out.getvalue()
+    assert _titles("점검") == ["교량 점검"]
+    assert set(PublicationSearchIndex.objects.values_list("pk", flat=True)) == {kept.pk}
+    assert hidden.pk
