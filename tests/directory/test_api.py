@@ -118,3 +118,18 @@ def test_a_person_can_be_read_by_id(org) -> None:
     body = client_for(org.drafter).get(f"/api/people/{org.leader.pk}/").json()
 
     assert (body["name"], body["unit"]["code"]) == ("김상훈", "BUDGET-T1")
+
+
+def test_a_level_of_the_tree_takes_a_constant_number_of_queries(
+    org, django_assert_max_num_queries
+) -> None:
+    for index in range(30):
+        Unit.objects.create(
+            code=f"X{index}", name=f"과{index}", kind=UnitKind.DIVISION, parent=org.bureau, depth=1
+        )
+    client = client_for(org.drafter)
+
+    with django_assert_max_num_queries(5):
+        response = client.get("/api/units/", {"parent": org.bureau.pk, "page_size": "50"})
+
+    assert response.json()["count"] == 31
