@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.labels import KIND_LABELS
-from portal.search import SearchFilters
+from portal.search import SearchFilters, Sort
 from portal.search.query import MAX_QUERY_LENGTH
 
 
@@ -25,6 +25,11 @@ class SearchForm(forms.Form):
     date_to = forms.DateField(
         label=_("Approved until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[(Sort.NEWEST.value, _("Newest first")), (Sort.RELEVANCE.value, _("Best match"))],
+    )
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, units: list[tuple[int, str]], **kwargs: Any) -> None:
@@ -39,6 +44,9 @@ class SearchForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", _("The end date is before the start date."))
         return cleaned
+
+    def ordering(self) -> Sort:
+        return Sort(self.cleaned_data.get("sort") or Sort.NEWEST)
 
     def filters(self) -> SearchFilters:
         data = self.cleaned_data

@@ -74,6 +74,12 @@ class Publication(models.Model):
             models.Index(fields=["withdrawn_at", "-published_at"], name="publication_listing"),
             models.Index(fields=["unit", "-published_at"], name="publication_unit"),
             models.Index(fields=["kind", "-published_at"], name="publication_kind"),
+            # The public listing's order: search, feed, sitemap and open data walk it.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="publication_public_recent",
+                condition=models.Q(published_at__isnull=False, withdrawn_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -19,7 +19,8 @@ def public_publications() -> QuerySet[Publication]:
 
 
 def public_listing() -> QuerySet[Publication]:
-    """Public publications with only the listing fields loaded, newest first."""
+    """Public publications with only the listing fields loaded, newest first (served by
+    the partial index publication_public_recent)."""
     return public_publications().only(*LISTING_FIELDS).order_by("-published_at", "-id")
 
 

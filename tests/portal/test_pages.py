@@ -244,3 +244,18 @@ def test_the_feed_query_count_is_bounded(anonymous, django_assert_max_num_querie
         publish(title=f"문서 {number}")
     with django_assert_max_num_queries(2):
         anonymous.get(reverse("portal:feed"))
+
+
+def test_the_order_can_be_chosen_on_the_search_page(anonymous):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    publish(title="점검 결과", public_text="결과", published_at=now - dt.timedelta(days=1))
+    publish(title="예산 보고", public_text="점검 일정", published_at=now)
+    newest = _html(anonymous.get(reverse("portal:search"), {"q": "점검"}))
+    best = _html(anonymous.get(reverse("portal:search"), {"q": "점검", "sort": "relevance"}))
+    assert newest.index("예산 보고") < newest.index("점검 결과")
+    assert best.index("점검 결과") < best.index("예산 보고")
+    assert '<label for="id_sort">' in newest

@@ -7,14 +7,23 @@ from django.utils import timezone
 
 from portal.analysis import morpheme_string, query_terms
 from portal.models import PublicationSearchIndex
-from portal.search import SearchFilters, publication_index, publication_search, publication_unindex
+from portal.search import (
+    SearchFilters,
+    Sort,
+    publication_index,
+    publication_search,
+    publication_unindex,
+)
+from portal.search import query as search_query
 from tests.portal.factories import publish, unit, withdraw
 
 pytestmark = pytest.mark.django_db
 
 
-def _titles(query: str, filters: SearchFilters | None = None) -> list[str]:
-    page = publication_search(query=query, filters=filters or SearchFilters())
+def _titles(
+    query: str, filters: SearchFilters | None = None, sort: Sort = Sort.NEWEST
+) -> list[str]:
+    page = publication_search(query=query, filters=filters or SearchFilters(), sort=sort)
     return [hit.document.title for hit in page.hits]
 
 
@@ -47,10 +56,25 @@ def test_every_query_word_must_match():
     assert sorted(_titles("점검")) == ["교량 점검", "도로 점검"]
 
 
-def test_a_title_match_ranks_above_a_body_match():
-    publish(title="예산 보고", public_text="이번 달 점검 일정도 함께 알린다.")
-    publish(title="점검 결과", public_text="결과를 알린다.")
-    assert _titles("점검") == ["점검 결과", "예산 보고"]
+def test_results_come_newest_first_unless_best_match_is_asked():
+    now = timezone.now()
+    publish(
+        title="점검 결과", public_text="결과를 알린다.", published_at=now - dt.timedelta(days=1)
+    )
+    publish(title="예산 보고", public_text="이번 달 점검 일정도 함께 알린다.", published_at=now)
+    assert _titles("점검") == ["예산 보고", "점검 결과"]
+    # A title match ranks above a body match.
+    assert _titles("점검", sort=Sort.RELEVANCE) == ["점검 결과", "예산 보고"]
+
+
+def test_counts_stop_above_the_cap(monkeypatch):
+    monkeypatch.setattr(search_query, "COUNT_CAP", 3)
+    for number in range(6):
+        publish(title=f"점검 {number}")
+    page = publication_search(query="점검", filters=SearchFilters(), per_page=2)
+    assert page.total == 4
+    assert page.total_capped
+    assert len(page.hits) == 2
 
 
 def test_a_query_of_particles_only_finds_nothing_rather_than_everything():

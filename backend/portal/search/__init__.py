@@ -9,18 +9,19 @@ in the embedded default.
 - ``publication_index(publication=...)``: (re)index a public publication;
   idempotent; a publication that is not public is removed instead.
 - ``publication_unindex(publication=...)``: remove it; idempotent.
-- ``publication_search(query=..., filters=..., page=...)``: one page of public
-  publications matching every query morpheme, best first, with snippets taken
-  from the public text only.
+- ``publication_search(query=..., filters=..., page=..., sort=...)``: one page of
+  public publications matching every query morpheme, newest or best first, with
+  snippets taken from the public text only.
 """
 
 from portal.search.indexing import publication_index, publication_reindex_all, publication_unindex
-from portal.search.query import SearchFilters, SearchHit, SearchPage, publication_search
+from portal.search.query import SearchFilters, SearchHit, SearchPage, Sort, publication_search
 
 __all__ = [
     "SearchFilters",
     "SearchHit",
     "SearchPage",
+    "Sort",
     "publication_index",
     "publication_reindex_all",
     "publication_search",

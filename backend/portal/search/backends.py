@@ -27,8 +27,11 @@ class SearchBackend(Protocol):
     def delete(self, publication_id: int) -> None:
         """Remove what the vendor index holds beyond the index row itself."""
 
-    def matching(self, queryset: QuerySet[Publication], terms: list[str]) -> QuerySet[Publication]:
-        """Publications of ``queryset`` that contain every term, annotated with rank."""
+    def matching(
+        self, queryset: QuerySet[Publication], terms: list[str], *, ranked: bool
+    ) -> QuerySet[Publication]:
+        """Publications of ``queryset`` that contain every term; ``ranked`` annotates
+        ``rank`` (higher is better), which costs a computation per match."""
 
 
 class PostgresBackend:
@@ -48,11 +51,14 @@ class PostgresBackend:
         # The vector lives on the index row, which is deleted with it.
         return
 
-    def matching(self, queryset: QuerySet[Publication], terms: list[str]) -> QuerySet[Publication]:
+    def matching(
+        self, queryset: QuerySet[Publication], terms: list[str], *, ranked: bool
+    ) -> QuerySet[Publication]:
         query = SearchQuery(" ".join(terms), config="simple", search_type="plain")
-        return queryset.filter(search_index__search_vector=query).annotate(
-            rank=SearchRank(F("search_index__search_vector"), query)
-        )
+        matched = queryset.filter(search_index__search_vector=query)
+        if not ranked:
+            return matched
+        return matched.annotate(rank=SearchRank(F("search_index__search_vector"), query))
 
 
 class SqliteBackend:
@@ -72,7 +78,9 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM portal_search_fts WHERE rowid = %s", [publication_id])
 
-    def matching(self, queryset: QuerySet[Publication], terms: list[str]) -> QuerySet[Publication]:
+    def matching(
+        self, queryset: QuerySet[Publication], terms: list[str], *, ranked: bool
+    ) -> QuerySet[Publication]:
         match = fts5_match_expression(terms)
         title_weight, body_weight = SQLITE_WEIGHTS
         rank_sql = (
@@ -83,8 +91,11 @@ class SqliteBackend:
         ids_sql = "SELECT rowid FROM portal_search_fts WHERE portal_search_fts MATCH %s"
         # The match expression is a bound parameter; the SQL around it is constant.
         ids = RawSQL(ids_sql, [match])  # noqa: S611
+        matched = queryset.filter(pk__in=ids)
+        if not ranked:
+            return matched
         rank = RawSQL(rank_sql, [match], output_field=FloatField())  # noqa: S611
-        return queryset.filter(pk__in=ids).annotate(rank=rank)
+        return matched.annotate(rank=rank)
 
 
 def fts5_match_expression(terms: list[str]) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
+from functools import cached_property
+from typing import TYPE_CHECKING, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
@@ -19,6 +22,30 @@ from portal.selectors import public_listing
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
+# Counting every match of a word found in most documents costs more than the page
+# itself; beyond this the page says "1,000+" and offers the first pages only.
+COUNT_CAP = 1000
+
+
+class Sort(StrEnum):
+    NEWEST = "newest"
+    RELEVANCE = "relevance"
+
+
+# Django's Paginator is generic only to the type checker (django-stubs).
+if TYPE_CHECKING:
+    _Paginator = Paginator[Publication]
+else:
+    _Paginator = Paginator
+
+
+class CappedPaginator(_Paginator):
+    """Counts at most COUNT_CAP + 1 rows (SELECT COUNT(*) over a LIMITed subquery)."""
+
+    @cached_property
+    def count(self) -> int:
+        queryset = cast("QuerySet[Publication]", self.object_list)
+        return queryset.order_by()[: COUNT_CAP + 1].count()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,30 +75,42 @@ class SearchPage:
     page: Page[Publication]
     no_terms: bool = False
     filters: SearchFilters = field(default_factory=SearchFilters)
+    sort: Sort = Sort.NEWEST
+
+    @property
+    def total_capped(self) -> bool:
+        """True when there are more than COUNT_CAP matches (``total`` is then a floor)."""
+        return self.total > COUNT_CAP
 
 
 def publication_search(
-    *, query: str, filters: SearchFilters, page: int = 1, per_page: int = PER_PAGE
+    *,
+    query: str,
+    filters: SearchFilters,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    sort: Sort = Sort.NEWEST,
 ) -> SearchPage:
     """Public publications matching every content morpheme of ``query`` and the filters.
 
-    With a query, the best ranked come first (title matches weigh more), then the
-    newest; without one, the newest first. A query with no content morpheme at all
-    (only particles or punctuation) finds nothing rather than everything.
+    Newest first by default (the public listing's index serves it, however many
+    documents match); ``Sort.RELEVANCE`` puts the best ranked first (title matches
+    weigh more), which ranks every match and so is slower for common words. A query
+    with no content morpheme at all (only punctuation) finds nothing rather than
+    everything. Counts stop at COUNT_CAP + 1.
     """
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     analysis = analyse_query(query)
     terms = analysis.terms
     queryset = _filtered(public_listing().only(*SEARCH_FIELDS), filters)
     if terms:
-        queryset = (
-            current_backend()
-            .matching(queryset, terms)
-            .order_by(F("rank").desc(), "-published_at", "-id")
-        )
+        ranked = sort is Sort.RELEVANCE
+        queryset = current_backend().matching(queryset, terms, ranked=ranked)
+        if ranked:
+            queryset = queryset.order_by(F("rank").desc(), "-published_at", "-id")
     elif query:
         queryset = queryset.none()
-    paginator = Paginator(queryset, per_page)
+    paginator = CappedPaginator(queryset, per_page)
     current = paginator.get_page(page)
     pattern = needle_pattern(analysis.needles)
     hits = [_hit(publication, pattern) for publication in current.object_list]
@@ -83,6 +122,7 @@ def publication_search(
         page=current,
         no_terms=bool(query) and not terms,
         filters=filters,
+        sort=sort,
     )
 
 

@@ -36,6 +36,7 @@ def search(request: HttpRequest) -> HttpResponse:
             query=form.cleaned_data.get("q") or "",
             filters=form.filters(),
             page=form.cleaned_data.get("page") or 1,
+            sort=form.ordering(),
         )
     else:
         results = publication_search(query="", filters=SearchFilters())
