@@ -31,6 +31,7 @@ class SyncResult:
     active_units: int = 0
     active_people: int = 0
     problems: list[Problem] = field(default_factory=list)
+    moved_or_left: set[int] = field(default_factory=set, repr=False)
 
     @property
     def changed(self) -> bool:
@@ -41,6 +42,7 @@ class SyncResult:
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("moved_or_left")
         data["problems"] = [str(problem) for problem in self.problems]
         data["changed"] = self.changed
         return data
@@ -144,4 +146,5 @@ def snapshot_apply(
         active_units=Unit.objects.filter(active=True).count(),
         active_people=Person.objects.filter(active=True).count(),
         problems=[*snapshot.problems, *problems, *people.problems],
+        moved_or_left=people.moved_or_left,
     )

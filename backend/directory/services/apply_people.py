@@ -25,6 +25,9 @@ class PeopleApplied:
     by_key: dict[str, Person] = field(default_factory=dict)
     counts: Counts = field(default_factory=Counts)
     problems: list[Problem] = field(default_factory=list)
+    # People who left, or whose unit or position changed: their open approval steps
+    # must move to whoever now holds the post.
+    moved_or_left: set[int] = field(default_factory=set)
 
 
 def _set(row: object, values: dict[str, object]) -> bool:
@@ -62,7 +65,9 @@ def _match(entries: list[PersonEntry], rows: list[Person]) -> dict[str, Person]:
     return matched
 
 
-def _deactivate(rows: list[Person], matched_ids: set[int], claimed: set[str]) -> int:
+def _deactivate(
+    rows: list[Person], matched_ids: set[int], claimed: set[str], left: set[int]
+) -> int:
     """Deactivate people (and their users) who are no longer in the directory."""
     now = timezone.now()
     people, users, count = [], [], 0
@@ -72,6 +77,8 @@ def _deactivate(rows: list[Person], matched_ids: set[int], claimed: set[str]) ->
         released = bool(row.ldap_dn) and dn_normalize(row.ldap_dn or "") in claimed
         if row.active or released:
             count += int(row.active)
+            if row.active:
+                left.add(row.pk)
             row.active, row.updated_at = False, now
             row.ldap_dn = None if released else row.ldap_dn
             people.append(row)
@@ -119,7 +126,10 @@ def _plan_update(
     if plan.ids.get(entry.username, row.user_id) != row.user_id:
         result.problems.append(Problem("conflict", entry.dn, "username taken: old one kept"))
         user_values.pop("username")
+    post = (row.unit_id, row.position_id)
     person_changed = _set(row, {**values, "active": True})
+    if post != (row.unit_id, row.position_id):
+        result.moved_or_left.add(row.pk)
     user_changed = _set(row.user, user_values)
     if person_changed:
         row.updated_at = timezone.now()
@@ -143,7 +153,9 @@ def people_apply(
     rows = list(Person.objects.select_related("user"))
     matched = _match(entries, rows)
     claimed = {entry.key for entry in entries}
-    result.counts.deactivated = _deactivate(rows, {row.pk for row in matched.values()}, claimed)
+    result.counts.deactivated = _deactivate(
+        rows, {row.pk for row in matched.values()}, claimed, result.moved_or_left
+    )
     plan = _Plan(
         ids=dict(User.objects.values_list("username", "id")),
         free={u.username: u for u in User.objects.exclude(pk__in={row.user_id for row in rows})},

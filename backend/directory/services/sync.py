@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
+from approvals.services import line_reassign_after_directory_change
 from directory.models import Person
 from directory.services.apply import SyncResult, snapshot_apply
 from directory.services.config import DirectoryConfig, directory_config
@@ -30,6 +31,10 @@ def _apply(
     if not snapshot.people and not allow_empty and Person.objects.filter(active=True).exists():
         raise DirectoryEmpty("The directory has no people; check LDAP_UNIT_BASE_DN and filters.")
     result = snapshot_apply(config=config, snapshot=snapshot, password_hash=password_hash)
+    if result.moved_or_left:
+        # After the sync's own transaction: reassigning takes each document's flow lock,
+        # which must not nest inside the directory-wide one.
+        line_reassign_after_directory_change(person_ids=sorted(result.moved_or_left))
     # Counts only: the log must not carry personal data.
     logger.info(
         "directory sync: units +%d ~%d -%d, people +%d ~%d -%d, skipped %d, problems %d",
