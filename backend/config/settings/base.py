@@ -158,6 +158,17 @@ LOGGING = {
 
 HEALTH_CHECK_TIMEOUT_SECONDS = env_int("HEALTH_CHECK_TIMEOUT_SECONDS", default=3)
 
+# The cache holds login-failure counters and rate limits: with several web processes it
+# must be shared (CACHE_URL=redis://...), or each process counts on its own.
+CACHE_URL = env_optional("CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # Password of every demo login created by seed_demo (documented in README.md).
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "dojang-demo")
 
@@ -456,3 +467,15 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
         "RenditionVariantEnum": "signing.models.RenditionVariant",
     }
 )
+
+# Documents and approval lines (docs/documents.md).
+DOCUMENT_ATTACHMENT_MAX_BYTES = env_int("DOCUMENT_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Unit codes of the mandatory consultations: the budget division for budget requests,
+# the HR division for personnel actions.
+APPROVALS_BUDGET_UNIT_CODE = env_str("APPROVALS_BUDGET_UNIT_CODE", "BUDGET")
+APPROVALS_HR_UNIT_CODE = env_str("APPROVALS_HR_UNIT_CODE", "HR")
+
+# Personal-information detection (docs/disclosure-detection.md): e-mail domains of
+# officials beyond go.kr and korea.kr, and office numbers known to be public.
+DISCLOSURE_GOVERNMENT_EMAIL_DOMAINS = env_list("DISCLOSURE_GOVERNMENT_EMAIL_DOMAINS", default=[])
+DISCLOSURE_OFFICE_NUMBERS = env_list("DISCLOSURE_OFFICE_NUMBERS", default=[])

@@ -35,6 +35,7 @@ from disclosure.classification import (
     suggest_disclosure,
 )
 from disclosure.detection import DetectionConfig, Finding, detect
+from disclosure.detection_settings import organisation_detection_config
 from disclosure.models import (
     DisclosureReview,
     Redaction,
@@ -99,7 +100,9 @@ def disclosure_tag(*, document_id: int) -> DisclosureReview:
 
 def _config(document: Document, texts: VersionTexts) -> DetectionConfig:
     numbers = {document.unit.phone, document.drafter.office_phone} - {""}
-    return DetectionConfig(office_numbers=frozenset(numbers), private_names=texts.private_names())
+    return organisation_detection_config(
+        office_numbers=numbers, private_names=texts.private_names()
+    )
 
 
 def _create_review(

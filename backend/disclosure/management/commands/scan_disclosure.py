@@ -17,13 +17,12 @@ from argparse import ArgumentParser
 from collections.abc import Iterator
 from typing import IO, Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from disclosure.classification import DocumentKind, RuleSpec
 from disclosure.classification.scan import scan_text
 from disclosure.classification.store import rules_or_defaults
-from disclosure.detection import DEFAULT_GOVERNMENT_EMAIL_DOMAINS, DetectionConfig
+from disclosure.detection_settings import organisation_detection_config
 
 
 class Command(BaseCommand):
@@ -67,13 +66,10 @@ class Command(BaseCommand):
     ) -> dict[str, object]:
         if kind is not None and kind not in DocumentKind.__members__.values():
             raise CommandError(f"kind: must be one of memo, budget, personnel, not {kind!r}")
-        config = DetectionConfig(
-            government_email_domains=DEFAULT_GOVERNMENT_EMAIL_DOMAINS
-            | frozenset(getattr(settings, "DISCLOSURE_GOVERNMENT_EMAIL_DOMAINS", ()))
-            | frozenset(options["government_domain"]),
-            office_numbers=frozenset(getattr(settings, "DISCLOSURE_OFFICE_NUMBERS", ()))
-            | frozenset(options["office_number"]),
-            private_names=tuple(names),
+        config = organisation_detection_config(
+            government_email_domains=options["government_domain"],
+            office_numbers=options["office_number"],
+            private_names=names,
         )
         result = scan_text(text, document_kind=kind, rules=rules, config=config)
         return result.as_dict(explain=options["explain"])
