@@ -23,7 +23,7 @@ from approvals.services.stages import document_finalize
 from documents.models import Document
 from documents.services import budget_commit
 from workflows.chain import ApprovalChain, document_id_of
-from workflows.nodes import approval_lock
+from workflows.nodes import Function, approval_lock
 
 
 class BudgetFlow(ApprovalChain, Flow):
@@ -35,8 +35,8 @@ class BudgetFlow(ApprovalChain, Flow):
 
     lock_impl = approval_lock
 
-    finalize = nodes.Function(this.commit_budget).Next(this.number_document)
-    number_document = nodes.Function(this.approve_document).Next(this.end)
+    finalize = Function(this.commit_budget).Next(this.number_document)
+    number_document = Function(this.approve_document).Next(this.end)
     end = nodes.End()
 
     def commit_budget(self, activation: Any) -> None:

@@ -24,15 +24,19 @@ from typing import Any
 from viewflow import this
 from viewflow.workflow import nodes
 
-from approvals import progress
-from approvals.services.stages import (
-    pending_steps_data,
-    stage_open,
-    step_task_link,
-    step_task_owner,
-)
+from approvals.models import StageKind
+from approvals.selectors import RoundState, round_state
+from approvals.services.stages import stage_open, step_owner, step_task_link, step_task_owner
 from documents.models import Document, DocumentStatus
-from workflows.nodes import ApprovalTask, SplitEach
+from workflows.nodes import ApprovalTask, Function, If, SplitEach, Switch, execution_memo
+
+# One action passes several gateways in a row (after_step, route_stage, route_step,
+# then the new task's data and owner); each used to read the line again. The first
+# reads it once into the execution memo; a node that changes the steps (open_stage,
+# link_step) drops it, so the next gateway reads the line as it is now. The owners
+# of the steps open_stage opened are kept there too.
+ROUND = "approval_round_state"
+OWNERS = "approval_step_owners"
 
 
 def document_id_of(activation: Any) -> int:
@@ -40,30 +44,37 @@ def document_id_of(activation: Any) -> int:
     return int(activation.process.artifact_object_id)
 
 
+def line_of(activation: Any) -> RoundState:
+    """The current round as this execution last read it."""
+    memo = execution_memo(activation)
+    if ROUND not in memo:
+        memo[ROUND] = round_state(document_id=document_id_of(activation))
+    state: RoundState = memo[ROUND]
+    return state
+
+
+def line_changed(activation: Any) -> None:
+    """Forget the line read so far: the next gateway reads it again."""
+    execution_memo(activation).pop(ROUND, None)
+
+
 # Gateways' predicates -------------------------------------------------------
 
 
 def is_consult_stage(activation: Any) -> bool:
-    stage = progress.current_stage(document_id=document_id_of(activation))
-    return stage is not None and stage.kind == "consult"
+    return line_of(activation).current_stage_kind() == StageKind.CONSULT
 
 
 def is_final_stage(activation: Any) -> bool:
-    stage = progress.current_stage(document_id=document_id_of(activation))
-    return stage is not None and progress.is_final_stage(stage)
+    return line_of(activation).current_stage_kind() == StageKind.APPROVE
 
 
 def is_returned_to_drafter(activation: Any) -> bool:
-    status = (
-        Document.objects.filter(pk=document_id_of(activation))
-        .values_list("status", flat=True)
-        .get()
-    )
-    return status == DocumentStatus.RETURNED
+    return line_of(activation).document_status == DocumentStatus.RETURNED
 
 
 def has_next_stage(activation: Any) -> bool:
-    return progress.next_stage(document_id=document_id_of(activation)) is not None
+    return line_of(activation).next_stage_id() is not None
 
 
 def is_last_stage(activation: Any) -> bool:
@@ -75,17 +86,20 @@ def is_last_stage(activation: Any) -> bool:
 
 def pending_step_data(activation: Any) -> dict[str, int]:
     """Task data of the single open step of a review or final-approval stage."""
-    items = pending_steps_data(document_id=document_id_of(activation))
-    return items[0]
+    return pending_steps(activation)[0]
 
 
 def pending_steps(activation: Any) -> list[dict[str, int]]:
     """Task data of every open step of a consultation stage, one task each."""
-    return pending_steps_data(document_id=document_id_of(activation))
+    return [{"step_id": pk} for pk in line_of(activation).pending_step_ids()]
 
 
 def task_owner(activation: Any) -> Any:
-    return step_task_owner(step_id=activation.task.data["step_id"])
+    step_id = activation.task.data["step_id"]
+    owners: dict[int, Any] = execution_memo(activation).get(OWNERS, {})
+    if step_id in owners:
+        return owners[step_id]
+    return step_task_owner(step_id=step_id)
 
 
 def drafter_user(activation: Any) -> Any:
@@ -109,10 +123,10 @@ class ApprovalChain:
     """
 
     start = nodes.StartHandle(this.start_process).Next(this.activate_stage)
-    activate_stage = nodes.Function(this.open_stage).Next(this.route_stage)
-    route_stage = nodes.If(is_consult_stage).Then(this.consult_split).Else(this.route_step)
+    activate_stage = Function(this.open_stage).Next(this.route_stage)
+    route_stage = If(is_consult_stage).Then(this.consult_split).Else(this.route_step)
     route_step = (
-        nodes.If(is_final_stage)
+        If(is_final_stage)
         .Then(this.approve, task_data=pending_step_data)
         .Else(this.review, task_data=pending_step_data)
     )
@@ -126,7 +140,7 @@ class ApprovalChain:
     )
     consult_join = nodes.Join().Next(this.after_step)
     after_step = (
-        nodes.Switch()
+        Switch()
         .Case(this.revise, is_returned_to_drafter)
         .Case(this.activate_stage, has_next_stage)
         .Case(this.finalize, is_last_stage)
@@ -138,7 +152,12 @@ class ApprovalChain:
         return activation.process
 
     def open_stage(self, activation: Any) -> None:
-        stage_open(document_id=document_id_of(activation))
+        stage_id = line_of(activation).next_stage_id()
+        steps = stage_open(document_id=document_id_of(activation), stage_id=stage_id)
+        line_changed(activation)
+        owners = {step.pk: step_owner(step).user for step in steps}
+        execution_memo(activation)[OWNERS] = owners
 
     def link_step(self, activation: Any) -> None:
         step_task_link(task=activation.task)
+        line_changed(activation)

@@ -18,7 +18,7 @@ from viewflow.workflow.base import Flow
 
 from approvals.services.stages import document_finalize
 from workflows.chain import ApprovalChain, document_id_of
-from workflows.nodes import approval_lock
+from workflows.nodes import Function, approval_lock
 
 
 class MemoFlow(ApprovalChain, Flow):
@@ -29,7 +29,7 @@ class MemoFlow(ApprovalChain, Flow):
 
     lock_impl = approval_lock
 
-    finalize = nodes.Function(this.approve_document).Next(this.end)
+    finalize = Function(this.approve_document).Next(this.end)
     end = nodes.End()
 
     def approve_document(self, activation: Any) -> None:

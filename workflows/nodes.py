@@ -6,6 +6,9 @@
   source (viewflow 2.4's Split creates one task per branch). The consultation stage
   fans out into one consult task per consultee this way, and a Join waits for all.
 
+- `Function`, `If`, `Switch`: viewflow's, without the savepoint each takes around its
+  callback when a failure would fail the whole action anyway (see `_node_atomic`).
+
 Every flow takes its lock with `approval_lock`: `select ... for update nowait` on the
 process row, retried APPROVALS_LOCK_ATTEMPTS times, so two actions on one document are
 serialised by the database whatever process or server runs them.
@@ -15,21 +18,101 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
 from viewflow.workflow import nodes
 from viewflow.workflow.activation import Activation
+from viewflow.workflow.context import context
 from viewflow.workflow.exceptions import FlowRuntimeError
 from viewflow.workflow.lock import SelectForUpdateLock
+from viewflow.workflow.signals import task_started
 
 approval_lock = SelectForUpdateLock(nowait=True, attempts=settings.APPROVALS_LOCK_ATTEMPTS)
 
 DataSource = Callable[[Any], Iterable[dict[str, Any]]]
 
 
+EXECUTION_MEMO = "_approval_execution_memo"
+
+
+def execution_memo(activation: Any) -> dict[str, Any]:
+    """What the nodes of one execution share: a dict on the process object.
+
+    The activations that one completed task sets off all hold the same process
+    object, so reads can be shared among them; a completed human task starts the
+    memo afresh, and a new request loads a new process object anyway.
+    """
+    memo: dict[str, Any] = activation.process.__dict__.setdefault(EXECUTION_MEMO, {})
+    return memo
+
+
+class ApprovalTaskActivation(nodes.ViewActivation):
+    @Activation.status.super()
+    def activate_next(self) -> None:
+        self.process.__dict__.pop(EXECUTION_MEMO, None)
+        super().activate_next.original()
+
+
 class ApprovalTask(nodes.View):
     """A person's task on the line; executed by the approvals services."""
 
+    activation_class = ApprovalTaskActivation
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(view=None, **kwargs)
+
+
+def _node_atomic() -> transaction.Atomic:
+    """The transaction block around a routing node's callback.
+
+    viewflow takes a savepoint there so that, where it keeps a failed task in ERROR
+    (propagate_exception off: timers, jobs), the node's writes roll back while the
+    error is recorded. Everywhere else the error fails the whole action and its
+    transaction, and the savepoint is two round trips per node for nothing.
+    """
+    return transaction.atomic(savepoint=not context.propagate_exception)
+
+
+class FunctionActivation(nodes.FunctionActivation):
+    @Activation.status.super()
+    def activate(self) -> None:
+        with self.exception_guard(), _node_atomic():
+            self.task.started = timezone.now()
+            task_started.send(sender=self.flow_class, process=self.process, task=self.task)
+            self.flow_task._func(self)
+
+
+class Function(nodes.Function):
+    activation_class = FunctionActivation
+
+
+class IfActivation(nodes.IfActivation):
+    @Activation.status.super()
+    def activate(self) -> None:
+        with self.exception_guard(), _node_atomic():
+            self._condition_result = self.flow_task._condition(self)
+
+
+class If(nodes.If):
+    activation_class = IfActivation
+
+
+class SwitchActivation(nodes.SwitchActivation):
+    @Activation.status.super()
+    def activate(self) -> None:
+        with self.exception_guard(), _node_atomic():
+            for node, cond in self.flow_task._branches:  # as viewflow's: a Default may be first
+                if cond is None:
+                    self.next_task = node
+                elif cond(self):
+                    self.next_task = node
+                    break
+            if self.next_task is None:
+                raise FlowRuntimeError(f"No next task available for {self.flow_task.name}")
+
+
+class Switch(nodes.Switch):
+    activation_class = SwitchActivation
 
 
 class SplitEachActivation(nodes.SplitActivation):

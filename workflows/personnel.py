@@ -23,7 +23,7 @@ from viewflow.workflow.base import Flow
 from approvals.services.personnel import personnel_action_apply, personnel_effective_at
 from approvals.services.stages import document_finalize
 from workflows.chain import ApprovalChain, document_id_of
-from workflows.nodes import approval_lock
+from workflows.nodes import Function, If, approval_lock
 
 
 def is_effective_now(activation: Any) -> bool:
@@ -44,12 +44,12 @@ class PersonnelFlow(ApprovalChain, Flow):
 
     lock_impl = approval_lock
 
-    finalize = nodes.Function(this.approve_document).Next(this.check_effective_date)
+    finalize = Function(this.approve_document).Next(this.check_effective_date)
     check_effective_date = (
-        nodes.If(is_effective_now).Then(this.apply_action).Else(this.wait_effective_date)
+        If(is_effective_now).Then(this.apply_action).Else(this.wait_effective_date)
     )
     wait_effective_date = nodes.Timer(effective_moment).Next(this.apply_action)
-    apply_action = nodes.Function(this.apply_personnel).Next(this.end)
+    apply_action = Function(this.apply_personnel).Next(this.end)
     end = nodes.End()
 
     def approve_document(self, activation: Any) -> None:

@@ -12,12 +12,13 @@ related rows a box shows are joined (select_related), never fetched per row.
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from approvals.models import ApprovalStep, Reference, StepStatus
-from approvals.progress import ACTED_STATUSES
+from approvals import progress
+from approvals.models import ApprovalStage, ApprovalStep, Reference, StepStatus
+from approvals.progress import ACTED_STATUSES, OPEN_STATUSES
 from directory.models import Person
 from documents.models import Document, DocumentStatus
 
@@ -142,6 +143,39 @@ def step_line(*, step: ApprovalStep) -> QuerySet[ApprovalStep]:
     )
 
 
+def _latest_round() -> Subquery:
+    """The latest round of the row's document (progress.current_round), as a subquery."""
+    stages = ApprovalStage.objects.filter(document_id=OuterRef("stage__document_id"))
+    return Subquery(stages.order_by("-round").values("round")[:1])
+
+
+def task_detail(*, step: ApprovalStep, person: Person) -> dict[str, Any]:
+    """A task as the API shows it: the step as it is now, its document, its round's
+    line, whether a consultee of the document's current round disagreed, and the
+    actions open to `person` (TaskDetailOutputSerializer).
+
+    One query: the line, each row with its document, task and the document's latest
+    round; `step` only has to name the document and round (they never change).
+    """
+    line = list(
+        step_line(step=step)
+        .select_related("stage__document__unit", "stage__document__drafter", "task")
+        .annotate(latest_round=_latest_round())
+    )
+    current = next(row for row in line if row.pk == step.pk)
+    if current.latest_round == current.stage.round:
+        disagreed = any(row.status == StepStatus.DISAGREED for row in line)
+    else:  # an earlier round's task: the question is about the current round
+        disagreed = progress.has_disagreement(document_id=current.stage.document_id)
+    return {
+        "step": current,
+        "document": current.stage.document,
+        "line": line,
+        "has_disagreement": disagreed,
+        "actions": step_actions(step=current, person=person),
+    }
+
+
 def step_actions(*, step: ApprovalStep, person: Person) -> list[str]:
     """The task actions `person` may take on `step` now (what the API offers)."""
     actions: list[str] = []
@@ -156,3 +190,77 @@ def step_actions(*, step: ApprovalStep, person: Person) -> list[str]:
     if owes and step.assignee_id == person.pk:
         actions.append("post-approve")
     return actions
+
+
+# The routing gateways' view of a line --------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoundStep:
+    """One step of the current round, as the gateways need it."""
+
+    id: int
+    stage_id: int
+    stage_order: int
+    stage_kind: str
+    order: int
+    status: str
+    task_id: int | None
+
+
+@dataclass(frozen=True)
+class RoundState:
+    """A document's status and the steps of its current round, in line order.
+
+    It answers what approvals.progress answers (current and next stage, the open
+    steps without a task) from one read, so the gateways a single action passes
+    through do not each go back to the database. It is a snapshot: whoever changes
+    the steps must read a new one.
+    """
+
+    document_status: str
+    steps: tuple[RoundStep, ...]
+
+    def next_stage_id(self) -> int | None:
+        """The first stage with a waiting step (progress.next_stage)."""
+        return self._first_stage_with((StepStatus.WAITING,))
+
+    def current_stage_kind(self) -> str | None:
+        """The kind of the first stage with an open step (progress.current_stage)."""
+        stage_id = self._first_stage_with(OPEN_STATUSES)
+        return next((s.stage_kind for s in self.steps if s.stage_id == stage_id), None)
+
+    def pending_step_ids(self) -> list[int]:
+        """The open steps of the current stage that have no task yet, in order."""
+        stage_id = self._first_stage_with(OPEN_STATUSES)
+        return [
+            s.id
+            for s in self.steps
+            if s.stage_id == stage_id and s.status in OPEN_STATUSES and s.task_id is None
+        ]
+
+    def _first_stage_with(self, statuses: tuple[str, ...]) -> int | None:
+        return next((s.stage_id for s in self.steps if s.status in statuses), None)
+
+
+def round_state(*, document_id: int) -> RoundState:
+    """The document's status and its current round's steps, in one query.
+
+    The current round is the latest (progress.current_round), taken by a subquery.
+    """
+    latest = (
+        ApprovalStage.objects.filter(document_id=document_id).order_by("-round").values("round")[:1]
+    )
+    rows = list(
+        ApprovalStep.objects.filter(stage__document_id=document_id, stage__round=Subquery(latest))
+        .order_by("stage__order", "order", "id")
+        .values_list(
+            "id", "stage_id", "stage__order", "stage__kind", "order", "status", "task_id",
+            "stage__document__status",
+        )
+    )  # fmt: skip
+    if rows:
+        status = rows[0][7]
+    else:  # no line yet: the status alone
+        status = Document.objects.values_list("status", flat=True).get(pk=document_id)
+    return RoundState(document_status=status, steps=tuple(RoundStep(*row[:7]) for row in rows))

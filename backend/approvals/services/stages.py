@@ -65,18 +65,29 @@ def _step_open(step: ApprovalStep, *, document: Document, now: datetime) -> None
         )
 
 
-def stage_open(*, document_id: int, now: datetime | None = None) -> list[ApprovalStep]:
+def stage_open(
+    *, document_id: int, now: datetime | None = None, stage_id: int | None = None
+) -> list[ApprovalStep]:
     """Open the next stage with waiting steps and tell each new owner.
 
-    Raises FlowRuntimeError when nothing waits: the flow only routes here when a
-    stage does.
+    `stage_id` is that stage when the caller has already read the line (the flow's
+    round state). Raises FlowRuntimeError when nothing waits: the flow only routes
+    here when a stage does.
     """
     now = now or timezone.now()
-    stage = progress.next_stage(document_id=document_id)
-    if stage is None:
+    if stage_id is None:
+        stage = progress.next_stage(document_id=document_id)
+        stage_id = stage.pk if stage is not None else None
+    steps = list(
+        ApprovalStep.objects.filter(stage_id=stage_id, status=StepStatus.WAITING)
+        .select_related(
+            "assignee__user", "stage__document__current_version", "stage__document__drafter"
+        )
+        .order_by("order", "id")
+    )
+    if not steps:
         raise FlowRuntimeError(f"document {document_id} has no waiting stage")
-    document = Document.objects.select_related("current_version").get(pk=document_id)
-    steps = list(stage.steps.filter(status=StepStatus.WAITING).select_related("assignee__user"))
+    document = steps[0].stage.document
     for step in steps:
         _step_open(step, document=document, now=now)
     people_notify(
