@@ -7,9 +7,17 @@ from rest_framework.request import Request
 from audit.request import client_address
 from directory.models import Person
 
+PERSON_ATTRIBUTE = "_approvals_person"
+
 
 def request_person(request: Request) -> Person:
-    """The Person of the logged-in user; a login without one may not use approvals."""
+    """The Person of the logged-in user; a login without one may not use approvals.
+
+    Read once per request (kept on it): an action asks several times.
+    """
+    cached: Person | None = getattr(request, PERSON_ATTRIBUTE, None)
+    if cached is not None:
+        return cached
     user_id = request.user.pk
     person = None
     if user_id is not None:
@@ -20,6 +28,7 @@ def request_person(request: Request) -> Person:
         )
     if person is None:
         raise PermissionDenied(_("Only active staff members can use approvals."))
+    setattr(request, PERSON_ATTRIBUTE, person)
     return person
 
 

@@ -17,7 +17,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
-from approvals import progress
 from approvals.api.permissions import request_address, request_person
 from approvals.api.serializers import (
     ActionReasonInputSerializer,
@@ -28,7 +27,7 @@ from approvals.api.serializers import (
     TaskDetailOutputSerializer,
 )
 from approvals.models import ApprovalStep
-from approvals.selectors import step_actions, step_line
+from approvals.selectors import task_detail
 from approvals.services import (
     consult_respond,
     post_approve,
@@ -65,21 +64,12 @@ class TaskViewSet(viewsets.GenericViewSet[ApprovalStep]):
         person = request_person(self.request)
         return ApprovalStep.objects.filter(
             stage__document__in=documents_visible_to(person=person)
-        ).select_related(
-            "stage__document__unit", "stage__document__drafter", "assignee", "acted_by", "task"
-        )
+        ).select_related("stage")
 
-    def _detail(self, step_id: int, status: int = 200) -> Response:
-        step = self.get_queryset().get(pk=step_id)
-        person = request_person(self.request)
-        data = {
-            "step": step,
-            "document": step.stage.document,
-            "line": list(step_line(step=step)),
-            "has_disagreement": progress.has_disagreement(document_id=step.stage.document_id),
-            "actions": step_actions(step=step, person=person),
-        }
-        return Response(TaskDetailOutputSerializer(data).data, status=status)
+    def _detail(self, step: ApprovalStep) -> Response:
+        """The task detail of `step` (already checked visible) as it is now."""
+        data = task_detail(step=step, person=request_person(self.request))
+        return Response(TaskDetailOutputSerializer(data).data)
 
     def _act(
         self,
@@ -97,13 +87,13 @@ class TaskViewSet(viewsets.GenericViewSet[ApprovalStep]):
 
         def produce() -> Response:
             run(step_id=step.pk, actor=person, client_address=request_address(request), **values)
-            return self._detail(step.pk)
+            return self._detail(step)
 
         return idempotent_response(request, produce)
 
     @extend_schema(responses=TaskDetailOutputSerializer)
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
-        return self._detail(self.get_object().pk)
+        return self._detail(self.get_object())
 
     @_action_schema(CommentInputSerializer)
     @action(detail=True, methods=["post"])

@@ -16,12 +16,13 @@ from documents.models import Document, DocumentStatus
 
 
 def _step_query(step_id: int) -> ApprovalStep:
+    """The step with what the actions use, read under the lock (task: for its owner)."""
     return ApprovalStep.objects.select_related(
         "stage__document__current_version",
         "stage__document__drafter__user",
         "assignee__user",
         "acted_by__user",
-        "task__process",
+        "task",
     ).get(pk=step_id)
 
 
@@ -31,7 +32,8 @@ def step_locked(step_id: int) -> Iterator[ApprovalStep]:
 
     A step without a task (still waiting, or closed) cannot be acted on: conflict.
     """
-    step = _step_query(step_id)
+    # Only the process is needed to take the lock; the step is read again under it.
+    step = ApprovalStep.objects.select_related("task__process").get(pk=step_id)
     if step.task is None:
         raise ConflictError(_("This step is not open for action."))
     with process_locked(step.task.process):

@@ -36,6 +36,20 @@ def _status_after_hold_change(document: Document) -> None:
     document.save(update_fields=["status", "updated_at"])
 
 
+def _reload(document: Document) -> None:
+    """Read the document again after the flow ran (the final step numbers it).
+
+    refresh_from_db drops every cached relation; the version and the drafter the
+    audit event and the notice need are kept when they are still the same rows.
+    """
+    version, drafter = document.current_version, document.drafter
+    document.refresh_from_db()
+    if document.current_version_id == getattr(version, "pk", None):
+        document.current_version = version
+    if document.drafter_id == drafter.pk:
+        document.drafter = drafter
+
+
 def step_approve(
     *,
     step_id: int,
@@ -57,7 +71,7 @@ def step_approve(
         if was_held:
             _status_after_hold_change(document)
         task_execute(task=step.task, user=actor.user)
-        document.refresh_from_db()
+        _reload(document)
         data = {"step": step.pk, "proxy": step.is_proxy, "delegated": step.is_delegated}
         action_record(
             action="step.approved", actor=actor, document=document,
