@@ -38,4 +38,6 @@ def seed_directory() -> list[DemoLogin]:
 
 @transaction.atomic
 def seed_all() -> list[DemoLogin]:
-    return [seed_admin(), *seed_directory()]
+    from core.demo_documents import seed_documents  # it imports DemoLogin from here
+
+    return seed_documents([seed_admin(), *seed_directory()])

@@ -1,0 +1,130 @@
+"""seed_demo's documents: about 200 of every kind and state, made by the real services,
+something in every box each demo login shows, nothing added by a second run, and an
+audit chain that still verifies.
+
+Seeding the demo organisation and its documents takes a while, so the module seeds
+once (GIVEN) and each test reads what it made.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import connection, transaction
+from django.db.models import F
+
+from approvals.models import ApprovalStage, ApprovalStep, StageKind, StepStatus
+from approvals.selectors import BOXES, box_counts, step_box
+from audit.models import AuditEvent
+from audit.verification import audit_chain_verify
+from core.demo import DemoLogin, seed_all
+from core.demo_documents import DEFERRED_TASKS
+from core.demo_documents.cast import SHOWCASE, Cast, cast_find
+from directory.models import Absence, Person
+from documents.models import (
+    BudgetLine,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    DocumentVersion,
+    PersonnelAction,
+)
+from notifications.models import Notification
+from tests.factories.documents import default_delegation_rules
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup: Any, django_db_blocker: Any) -> Iterator[list[DemoLogin]]:
+    """GIVEN an empty database on which seed_demo has run once (rolled back after)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        default_delegation_rules()
+        yield seed_all()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def cast(seeded: list[DemoLogin]) -> Cast:
+    found = cast_find()
+    assert found is not None
+    return found
+
+
+def test_about_200_documents_of_every_kind_in_every_state(seeded: list[DemoLogin]) -> None:
+    assert 180 <= Document.objects.count() <= 220
+    statuses = set(Document.objects.values_list("status", flat=True))
+    assert statuses == set(DocumentStatus.values)
+    assert set(Document.objects.values_list("kind", flat=True)) == set(DocumentKind.values)
+    # a recalled document is a draft again, with the version it was submitted as
+    recalled = DocumentVersion.objects.filter(document__status=DocumentStatus.DRAFT)
+    assert recalled.exists()
+    # some came back, were revised and went round again
+    assert ApprovalStage.objects.filter(round=2).exists()
+
+
+def test_approvals_of_every_sort_are_there(seeded: list[DemoLogin]) -> None:
+    final = ApprovalStep.objects.filter(stage__kind=StageKind.APPROVE, status=StepStatus.APPROVED)
+    assert final.filter(is_delegated=True).exists()  # 전결
+    assert final.filter(is_delegated=False).exists()  # the mayor's own
+    proxy = final.filter(is_proxy=True, post_approved_at__isnull=True)  # 대결, 후결 due
+    assert proxy.exclude(acted_by=F("assignee")).exists()
+    assert PersonnelAction.objects.filter(applied_at__isnull=False).exists()
+    approved = Document.objects.filter(status=DocumentStatus.APPROVED)
+    assert not approved.filter(number=None).exists()
+    assert ApprovalStep.objects.filter(status=StepStatus.DISAGREED).exists()
+
+
+def test_a_parallel_consultation_is_half_answered(seeded: list[DemoLogin]) -> None:
+    consultations = ApprovalStage.objects.filter(kind=StageKind.CONSULT).prefetch_related("steps")
+    answered = {StepStatus.AGREED, StepStatus.PENDING}
+    assert any({step.status for step in stage.steps.all()} >= answered for stage in consultations)
+
+
+def test_every_box_each_login_shows_has_content(seeded: list[DemoLogin], cast: Cast) -> None:
+    assert {box for boxes in SHOWCASE.values() for box in boxes} == set(BOXES)
+    for role, person in cast.by_role().items():
+        counts = box_counts(person=person)
+        empty = [box for box in SHOWCASE[role] if not counts[box]]
+        assert not empty, f"{role} has empty boxes: {empty}"
+    # the deputy of the away bureau director acts for him (proxy tasks)
+    assert step_box(person=cast.division_head, box="to_act").filter(is_proxy=True).exists()
+    assert Absence.objects.filter(person=cast.bureau_director, deputy=cast.division_head).exists()
+
+
+def test_the_printed_logins_are_the_people_with_content(
+    seeded: list[DemoLogin], cast: Cast
+) -> None:
+    staff = {person.user.username: role for role, person in cast.by_role().items()}
+    usernames = [login.username for login in seeded]
+    people = Person.objects.filter(user__username__in=usernames)
+    assert set(people.values_list("user__username", flat=True)) == set(staff)
+    drafter = next(login for login in seeded if login.username == cast.drafter.user.username)
+    assert "drafts" in drafter.role
+    assert "returned" in drafter.role
+    assert seeded[0].username == "admin"
+
+
+def test_a_second_run_adds_nothing(seeded: list[DemoLogin]) -> None:
+    models = (Document, ApprovalStep, AuditEvent, Notification, Absence, BudgetLine)
+    before = [model.objects.count() for model in models]
+
+    again = seed_all()
+
+    assert [model.objects.count() for model in models] == before
+    assert [login.username for login in again] == [login.username for login in seeded]
+
+
+def test_the_audit_chain_verifies_after_seeding(seeded: list[DemoLogin]) -> None:
+    report = audit_chain_verify()
+    assert report.ok, report.problem
+    assert report.checked > Document.objects.count()
+
+
+def test_tasks_run_in_process_are_deferred_not_queued(seeded: list[DemoLogin]) -> None:
+    # In the test settings tasks run in process (no broker): seeding leaves no e-mail or
+    # PDF task waiting for the commit, and the notifications are still written.
+    queued = [getattr(entry[1], "func", None) for entry in connection.run_on_commit]
+    names = {getattr(getattr(func, "__self__", None), "name", None) for func in queued}
+    assert not names & set(DEFERRED_TASKS)
+    assert Notification.objects.filter(emailed_at=None).exists()
