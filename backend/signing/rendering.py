@@ -29,7 +29,7 @@ from weasyprint.document import Document
 
 from signing import conf
 from signing.fetcher import LockedDownFetcher, template_dir
-from signing.fonts import require_korean_font
+from signing.fonts import require_korean_font, shared_font_config
 from signing.formatting import file_size, official_amount, official_date, short_date
 from signing.limits import render_limits
 from signing.snapshot import LineSigner, OfficialDocument
@@ -66,7 +66,11 @@ def render_official_pdf(document: OfficialDocument) -> RenderedPdf:
     with render_limits(max_pages=conf.max_pages(), timeout=conf.render_timeout_seconds()):
         rendered = HTML(
             string=html, base_url=template_dir().as_uri() + "/", url_fetcher=fetcher
-        ).render(stylesheets=[_stylesheet(template_dir() / STYLESHEET)])
+        ).render(
+            stylesheets=[_stylesheet(template_dir() / STYLESHEET)],
+            # A new configuration per render leaks native memory (signing.fonts).
+            font_config=shared_font_config(),
+        )
         _set_metadata(rendered, document)
         pdf = rendered.write_pdf(attachments=[_history_attachment(document)], custom_metadata=True)
     return RenderedPdf(pdf=pdf, pages=len(rendered.pages), refused=tuple(fetcher.refused))
