@@ -50,8 +50,9 @@ def sign_pdf_bytes(pdf: bytes, *, reason: str, location: str) -> bytes:
     )
     url = conf.tsa_url()
     timestamper = timestamps.HTTPTimeStamper(url, timeout=10) if url else None
-    writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
-    output = signers.sign_pdf(
+    buffer = BytesIO(pdf)
+    writer = IncrementalPdfFileWriter(buffer, strict=False)
+    signers.sign_pdf(
         writer,
         meta,
         signer=cached_signer(),
@@ -60,8 +61,11 @@ def sign_pdf_bytes(pdf: bytes, *, reason: str, location: str) -> bytes:
         # /Contents hole, halving the cost. ECDSA + two certificates take ~2 KB;
         # a timestamp token adds its own certificates.
         bytes_reserved=RESERVED_WITH_TIMESTAMP if timestamper else RESERVED,
+        # The update is appended to our private buffer instead of a copy of the
+        # whole file into a second one: about 3 ms of the ~45 (docs/performance.md).
+        in_place=True,
     )
-    return bytes(output.getbuffer())
+    return buffer.getvalue()
 
 
 def cached_signer() -> signers.SimpleSigner:
