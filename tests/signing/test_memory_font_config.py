@@ -6,6 +6,7 @@ fontconfig 2.14 (docs/performance.md, "Official PDF"). Memory itself is
 measured by `make bench`; these tests pin the sharing that keeps it flat.
 """
 
+import os
 import threading
 from pathlib import Path
 
@@ -60,6 +61,6 @@ def test_a_forked_child_does_not_reuse_its_parents_font_configuration(
     # GIVEN a configuration made in this process
     held = fonts.shared_font_config()
     # WHEN the same thread runs under another process id (as after fork)
-    monkeypatch.setattr(fonts.os, "getpid", lambda: -1)
+    monkeypatch.setattr(os, "getpid", lambda: -1)
     # THEN it makes its own
     assert fonts.shared_font_config() is not held
