@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.db import connection, transaction
 from django.db.models import F
+from django.test import override_settings
 
 from approvals.models import ApprovalStage, ApprovalStep, StageKind, StepStatus
 from approvals.selectors import BOXES, box_counts, step_box
@@ -37,8 +38,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup: Any, django_db_blocker: Any) -> Iterator[list[DemoLogin]]:
-    """GIVEN an empty database on which seed_demo has run once (rolled back after)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    """GIVEN an empty database on which seed_demo has run once (rolled back after),
+    with tasks run in process as in the embedded default (no broker)."""
+    eager = override_settings(CELERY_TASK_ALWAYS_EAGER=True)
+    with django_db_blocker.unblock(), eager, transaction.atomic():
         default_delegation_rules()
         yield seed_all()
         transaction.set_rollback(True)
@@ -122,8 +125,8 @@ def test_the_audit_chain_verifies_after_seeding(seeded: list[DemoLogin]) -> None
 
 
 def test_tasks_run_in_process_are_deferred_not_queued(seeded: list[DemoLogin]) -> None:
-    # In the test settings tasks run in process (no broker): seeding leaves no e-mail or
-    # PDF task waiting for the commit, and the notifications are still written.
+    # Tasks run in process: seeding leaves no e-mail or PDF task waiting for the commit,
+    # and the notifications are still written (shown in the web app, e-mailed by the sweep).
     queued = [getattr(entry[1], "func", None) for entry in connection.run_on_commit]
     names = {getattr(getattr(func, "__self__", None), "name", None) for func in queued}
     assert not names & set(DEFERRED_TASKS)
