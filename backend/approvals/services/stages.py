@@ -99,15 +99,6 @@ def stage_open(
     return steps
 
 
-def pending_steps_data(*, document_id: int) -> list[dict[str, int]]:
-    """One task-data item per open step of the current stage that has no task yet."""
-    stage = progress.current_stage(document_id=document_id)
-    if stage is None:
-        return []
-    ids = stage.steps.filter(status__in=progress.OPEN_STATUSES, task__isnull=True)
-    return [{"step_id": pk} for pk in ids.order_by("order", "id").values_list("pk", flat=True)]
-
-
 def step_task_link(*, task: Task) -> None:
     """Record on the step which viewflow task carries it (task.data["step_id"])."""
     ApprovalStep.objects.filter(pk=task.data["step_id"]).update(task=task)
