@@ -15,7 +15,8 @@
    flow with the same lock, whose View task is executed through the activation API.
    Goal: within 2x. Query counts are reported for both.
 
-With --record the result replaces this benchmark's section of docs/performance.md.
+With --record the result replaces this benchmark's heading, preamble and table in
+docs/performance.md; the reading written below the table stays.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "backend"), str(ROOT)]
 HEADING = "## Approvals: inbox and approve (benchmarks/approvals_bench.py)"
-SECTION = re.compile(r"^## Approvals: inbox and approve.*?(?=^## |\Z)", re.M | re.S)
+# The generated part: the heading, the preamble and the table (the reading after it stays).
+SECTION = re.compile(r"^## Approvals: inbox and approve.*?\n(?:\|[^\n]*\n)+", re.M | re.S)
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_URL = "postgres://postgres@127.0.0.1:5432/dojang_bench"
 BARE_MODULE = "workflows.bench_bare"
@@ -305,7 +307,7 @@ def record(text: str) -> None:
     path = ROOT / "docs" / "performance.md"
     current = path.read_text() if path.exists() else "# Performance\n\n"
     if SECTION.search(current):
-        current = SECTION.sub(text + "\n", current)
+        current = SECTION.sub(lambda _match: text, current, count=1)
     else:
         current = current.rstrip("\n") + "\n\n" + text
     path.write_text(current)
