@@ -1,22 +1,19 @@
 """Helpers of the issuance tests: documents approved for real, through the services.
 
-`approve(...)` drafts, submits and walks the line with the approvals services, and
-requests the official PDF in the final approver's transaction, as the approval
-service does once it is wired (a second request is harmless: one row per version).
+`approve(...)` drafts, submits and walks the line with the approvals services; the
+final approval requests the official PDF itself (approvals' document_finalize).
 """
 
 import subprocess
 from io import BytesIO
 from pathlib import Path
 
-from django.db import transaction
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from approvals.services import consult_respond, step_approve
 from directory.models import Person
 from documents.models import Document, DocumentKind, DocumentVersion
-from signing.issuance import official_pdf_request
-from signing.models import Rendition
+from signing.models import Rendition, RenditionVariant
 from tests.factories.approvals import ApprovalOrg, open_step, submit
 
 
@@ -38,11 +35,11 @@ def approve(
             step = open_step(document, person)
             consult_respond(step_id=step.pk, actor=person, agree=agree, comment="이견 있음")
     actor = final_actor or org.approver
-    with transaction.atomic():
-        step_approve(step_id=open_step(document, actor).pk, actor=actor)
-        document.refresh_from_db()
-        rendition = official_pdf_request(document=document)
+    step_approve(step_id=open_step(document, actor).pk, actor=actor)
     document.refresh_from_db()
+    rendition = Rendition.objects.get(
+        version=document.current_version, variant=RenditionVariant.OFFICIAL
+    )
     return document, rendition
 
 

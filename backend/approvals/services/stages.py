@@ -18,8 +18,10 @@ from approvals import progress
 from approvals.models import ApprovalStep, StepStatus
 from approvals.services.recording import action_record, people_notify
 from directory.models import Absence, Person
+from disclosure.services.tagging import disclosure_tag_on_approval
 from documents.models import Document, DocumentStatus
 from documents.services import document_number_assign
+from signing.issuance import official_pdf_request
 
 
 def absence_deputy(*, person: Person, at: datetime) -> Person | None:
@@ -111,11 +113,14 @@ def step_task_owner(*, step_id: int) -> object:
 
 
 def document_finalize(*, document_id: int, now: datetime | None = None) -> Document:
-    """The final approval: number the document and mark it approved.
+    """The final approval: number the document, mark it approved, and queue what follows.
 
     Runs inside the final approver's transaction (the flow lock's), so a failure
     here - a number that cannot be allocated, a budget that would be overcommitted
-    just before - rolls the approval back as a whole.
+    just before - rolls the approval back as a whole. What follows an approval is
+    requested in the same transaction and sent only once it commits: the signed
+    official PDF (a Rendition outbox row that a sweep retries) and the disclosure
+    tagging, so a committed approval is never left without either.
     """
     document = Document.objects.select_for_update().get(pk=document_id)
     document_number_assign(document=document)
@@ -123,4 +128,6 @@ def document_finalize(*, document_id: int, now: datetime | None = None) -> Docum
     document.status = DocumentStatus.APPROVED
     document.approved_at = now or timezone.now()
     document.save(update_fields=["status", "approved_at", "updated_at"])
+    official_pdf_request(document=document)
+    disclosure_tag_on_approval(document=document)
     return document
