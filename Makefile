@@ -34,7 +34,12 @@ seed: migrate
 
 run: install frontend seed  ## run Dojang with the demo organisation on http://$(HOST):$(PORT)
 	@echo "Dojang: http://$(HOST):$(PORT)/  (API docs /api/docs/, admin /admin/)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# Without a broker, the periodic jobs (PDF outbox, deadlines, timers) run in process
+	@# beside the web server; with CELERY_BROKER_URL set, run Celery worker and beat instead.
+	@if [ -z "$$CELERY_BROKER_URL" ]; then \
+	  $(MANAGE) embedded_beat & beat=$$!; trap 'kill $$beat 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT); \
+	else $(MANAGE) runserver $(HOST):$(PORT); fi
 
 test: install  ## run the whole test suite
 	$(VENV)/bin/pytest

@@ -4,11 +4,14 @@ Each app contributes a seeding step; every step is idempotent, so seed_demo can
 run on every `make run`.
 """
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+
+from core.dispatch import dispatch_deferred
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,15 @@ def seed_directory() -> list[DemoLogin]:
     return [DemoLogin(username=username, role=role) for username, role in load()]
 
 
-@transaction.atomic
 def seed_all() -> list[DemoLogin]:
-    from core.demo_documents import seed_documents  # it imports DemoLogin from here
+    """Seed everything in one transaction.
 
-    return seed_documents([seed_admin(), *seed_directory()])
+    When tasks run in process, the deferred tasks stay deferred until after the commit:
+    the work that follows it (disclosure tagging's notices) must not e-mail hundreds of
+    demo people either; their notifications wait in the outbox for the e-mail sweep.
+    """
+    from core.demo_documents import DEFERRED_TASKS, seed_documents  # they import DemoLogin
+
+    deferral = dispatch_deferred(*DEFERRED_TASKS) if settings.CELERY_TASK_ALWAYS_EAGER else None
+    with deferral or nullcontext(), transaction.atomic():
+        return seed_documents([seed_admin(), *seed_directory()])
