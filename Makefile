@@ -27,6 +27,7 @@ frontend:  ## build the staff web app (when it has code)
 	else echo "frontend/ has no code yet: nothing to build"; fi
 
 migrate: install
+	@mkdir -p var
 	$(MANAGE) migrate --noinput
 
 seed: migrate
@@ -53,8 +54,12 @@ format: install  ## apply ruff's fixes and format
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The schema is generated with PostgreSQL's field ranges (the production database);
+# the URL is never connected to, so the schema is the same on every machine.
+SCHEMA_DATABASE_URL := postgres://schema@127.0.0.1:9/schema
+
 schema: install  ## regenerate the committed OpenAPI schema (docs/api/openapi.yaml)
-	$(MANAGE) spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
+	DATABASE_URL=$(SCHEMA_DATABASE_URL) $(MANAGE) spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
 
 bench: install  ## run the benchmarks and record them in docs/performance.md
 	$(PY) benchmarks/disclosure_scan.py --record
