@@ -50,6 +50,9 @@ def _schedule(value: object) -> BaseSchedule:
 
 
 def schedule_entries() -> list[Entry]:
+    # A worker imports every app's tasks.py when it starts; this process must too, or the
+    # scheduled names are unknown to it.
+    app.loader.import_default_modules()
     return [
         Entry(name=name, task=str(spec["task"]), schedule=_schedule(spec["schedule"]))
         for name, spec in sorted(settings.CELERY_BEAT_SCHEDULE.items())

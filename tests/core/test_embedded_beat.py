@@ -57,3 +57,12 @@ def test_the_command_refuses_to_run_beside_a_real_broker(schedule, settings) -> 
 
     with pytest.raises(CommandError, match="broker"):
         call_command("embedded_beat", "--once")
+
+
+def test_every_task_of_the_real_schedule_is_known_to_the_embedded_beat() -> None:
+    from config.celery import app
+
+    names = {entry.task for entry in schedule_entries()}
+
+    assert names, "the schedule is empty"
+    assert names <= set(app.tasks)
