@@ -15,3 +15,6 @@ SECRET_KEY = env_str("SECRET_KEY", "") or get_random_secret_key()
 # Serve static files from the apps directly; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tasks run in process here: a line per finished task would bury the server's own log.
+LOGGING["loggers"] = {"celery.app.trace": {"level": "WARNING"}}
