@@ -55,8 +55,12 @@ buffers) for reuse: with gc.collect() and malloc_trim(0) after every
 document, RSS stayed near 190 MiB instead of 270-295 MiB, so the plateau is
 the allocator's, and its height depends on the largest documents a worker has
 rendered. Operations can bound it without code: Celery's
-`worker_max_memory_per_child` (recycle a child above, say, 600 MiB) or
-`worker_max_tasks_per_child`.
+`worker_max_memory_per_child` or `worker_max_tasks_per_child`. Leave room
+for the peak: the peak RSS column was reached before the memory loop, during the
+1- and 5-page timings (near 600 MiB on 2026-11-27), and given back
+afterwards; a limit well above it (about 800 MiB) recycles only a worker
+that really kept memory. The Python object count rises by one per
+sample: the benchmark's own record of it.
 
 Signature: about 80 % of its time is building and serialising the CMS
 structure in asn1crypto (pure Python: signed attributes, signer info,
