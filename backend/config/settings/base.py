@@ -150,6 +150,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 CELERY_TIMEZONE = TIME_ZONE
+# A worker process is replaced once it holds this many KiB: rendering PDFs leaves
+# freed native memory with the allocator (docs/performance.md, "Official PDF").
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=800_000)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 
 LDAP_SERVER_URI = env_optional("LDAP_SERVER_URI")
