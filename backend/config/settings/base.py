@@ -5,6 +5,7 @@ and their defaults are listed in docs/operations/configuration.md.
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -160,12 +161,15 @@ LDAP_SERVER_URI = env_optional("LDAP_SERVER_URI")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dojang@localhost")
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every layout step at INFO; signing.limits listens to those
+    # reports itself, so they stay out of the log.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 HEALTH_CHECK_TIMEOUT_SECONDS = env_int("HEALTH_CHECK_TIMEOUT_SECONDS", default=3)
@@ -203,11 +207,6 @@ SIGNING_VERIFY_MAX_BYTES = env_int("SIGNING_VERIFY_MAX_BYTES", default=20 * 1024
 SIGNING_VERIFY_THROTTLE_RATE = env_str("SIGNING_VERIFY_THROTTLE_RATE", "30/min")
 # Dotted path of `lookup(content_hash) -> dict | None`, set by the documents app.
 SIGNING_DOCUMENT_LOOKUP = env_optional("SIGNING_DOCUMENT_LOOKUP")
-# WeasyPrint reports every layout step at INFO; signing.limits listens to those
-# reports itself, so they stay out of the log.
-_signing_loggers = LOGGING.setdefault("loggers", {})
-if isinstance(_signing_loggers, dict):
-    _signing_loggers["weasyprint.progress"] = {"level": "WARNING"}
 
 # Directory / LDAP: the variables, their defaults and the mapping are documented in
 # docs/operations/ldap.md. Without LDAP_SERVER_URI (above) the demo LDIF is the directory.

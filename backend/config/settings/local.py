@@ -17,4 +17,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # Tasks run in process here: a line per finished task would bury the server's own log.
-LOGGING.setdefault("loggers", {})["celery.app.trace"] = {"level": "WARNING"}
+LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
