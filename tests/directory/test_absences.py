@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 from directory.models import Absence
 from tests.directory.helpers import Org, build_org
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.directory.urls")]
+pytestmark = pytest.mark.django_db
 
 PERIOD = {"starts_at": "2026-03-02T09:00:00+09:00", "ends_at": "2026-03-04T18:00:00+09:00"}
 

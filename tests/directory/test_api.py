@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 from directory.models import Person, Position, Unit, UnitKind
 from tests.directory.helpers import Org, build_org
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.directory.urls")]
+pytestmark = pytest.mark.django_db
 
 READ_ENDPOINTS = ["/api/units/", "/api/people/", "/api/positions/"]
 

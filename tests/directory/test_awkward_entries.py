@@ -11,7 +11,7 @@ from directory.services.sync import directory_load_ldif, directory_sync
 from tests.directory.conftest import AWKWARD_LDIF, use_ldap
 from tests.support.services import throwaway_slapd
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.directory.urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")

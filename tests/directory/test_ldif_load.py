@@ -9,7 +9,7 @@ from directory.models import Person, Rank, Unit, UnitKind
 from directory.services.sync import directory_load_ldif
 from tests.directory.conftest import DEMO_LDIF, ldif_counts
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.directory.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_ldif_loads_the_whole_organisation() -> None:

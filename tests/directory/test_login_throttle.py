@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.directory.urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -12,11 +12,7 @@ from directory.models import Person, Rank, Role, Unit
 from directory.services.sync import directory_sync
 from tests.directory.conftest import DEMO_LDIF, ldif_counts, use_ldap
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.service("ldap"),
-    pytest.mark.urls("tests.directory.urls"),
-]
+pytestmark = [pytest.mark.django_db, pytest.mark.service("ldap")]
 
 
 @pytest.fixture
