@@ -2,8 +2,8 @@
 
     start -> activate_stage -> route_stage --consult--> consult_split =>
              consult (one per consultee, in parallel) => consult_join -> after_step
-                                     \\--else--> route_step --final--> approve -> after_step
-                                                           \\--else--> review  -> after_step
+                                     \\--final----> approve -> after_step
+                                     \\--else-----> review  -> after_step
     after_step --returned to drafter--> revise -> activate_stage (next round)
                --has next stage-------> activate_stage (the loop over stages)
                --last stage-----------> finalize (defined by each flow)
@@ -28,13 +28,13 @@ from approvals.models import StageKind
 from approvals.selectors import RoundState, round_state
 from approvals.services.stages import stage_open, step_owner, step_task_link, step_task_owner
 from documents.models import Document, DocumentStatus
-from workflows.nodes import ApprovalTask, Function, If, SplitEach, Switch, execution_memo
+from workflows.nodes import ApprovalTask, Function, SplitEach, Switch, execution_memo
 
-# One action passes several gateways in a row (after_step, route_stage, route_step,
+# One action passes several nodes in a row (after_step, activate_stage, route_stage,
 # then the new task's data and owner); each used to read the line again. The first
-# reads it once into the execution memo; a node that changes the steps (open_stage,
-# link_step) drops it, so the next gateway reads the line as it is now. The owners
-# of the steps open_stage opened are kept there too.
+# reads it once into the execution memo; open_stage updates it with the steps it
+# opened, and link_step drops it, so the next gateway sees the line as it is now.
+# The owners of the steps open_stage opened are kept there too.
 ROUND = "approval_round_state"
 OWNERS = "approval_step_owners"
 
@@ -124,11 +124,13 @@ class ApprovalChain:
 
     start = nodes.StartHandle(this.start_process).Next(this.activate_stage)
     activate_stage = Function(this.open_stage).Next(this.route_stage)
-    route_stage = If(is_consult_stage).Then(this.consult_split).Else(this.route_step)
-    route_step = (
-        If(is_final_stage)
-        .Then(this.approve, task_data=pending_step_data)
-        .Else(this.review, task_data=pending_step_data)
+    # route_step, a second gateway between consult and final/review, was merged into
+    # route_stage; its tasks in the history load as viewflow's Obsolete node.
+    route_stage = (
+        Switch()
+        .Case(this.consult_split, is_consult_stage)
+        .Case(this.approve, is_final_stage, task_data=pending_step_data)
+        .Default(this.review, task_data=pending_step_data)
     )
     review = _human("Review").Assign(task_owner).onCreate(this.link_step).Next(this.after_step)
     approve = (
@@ -152,11 +154,11 @@ class ApprovalChain:
         return activation.process
 
     def open_stage(self, activation: Any) -> None:
-        stage_id = line_of(activation).next_stage_id()
-        steps = stage_open(document_id=document_id_of(activation), stage_id=stage_id)
-        line_changed(activation)
-        owners = {step.pk: step_owner(step).user for step in steps}
-        execution_memo(activation)[OWNERS] = owners
+        line = line_of(activation)
+        steps = stage_open(document_id=document_id_of(activation), stage_id=line.next_stage_id())
+        memo = execution_memo(activation)
+        memo[ROUND] = line.with_opened(step.pk for step in steps)
+        memo[OWNERS] = {step.pk: step_owner(step).user for step in steps}
 
     def link_step(self, activation: Any) -> None:
         step_task_link(task=activation.task)

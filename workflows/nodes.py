@@ -7,19 +7,21 @@
   fans out into one consult task per consultee this way, and a Join waits for all.
 
 - `Function`, `If`, `Switch`: viewflow's, without the savepoint each takes around its
-  callback when a failure would fail the whole action anyway (see `_node_atomic`).
+  callback when a failure would fail the whole action anyway (see `_node_atomic`);
+  `Switch` cases may also give the next task its data.
 
 Every flow takes its lock with `approval_lock`: `select ... for update nowait` on the
 process row, retried APPROVALS_LOCK_ATTEMPTS times, so two actions on one document are
 serialised by the database whatever process or server runs them.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from viewflow import this
 from viewflow.workflow import nodes
 from viewflow.workflow.activation import Activation
 from viewflow.workflow.context import context
@@ -30,6 +32,7 @@ from viewflow.workflow.signals import task_started
 approval_lock = SelectForUpdateLock(nowait=True, attempts=settings.APPROVALS_LOCK_ATTEMPTS)
 
 DataSource = Callable[[Any], Iterable[dict[str, Any]]]
+DataFunction = Callable[[Any], dict[str, Any]]
 
 
 EXECUTION_MEMO = "_approval_execution_memo"
@@ -110,9 +113,38 @@ class SwitchActivation(nodes.SwitchActivation):
             if self.next_task is None:
                 raise FlowRuntimeError(f"No next task available for {self.flow_task.name}")
 
+    @Activation.status.super()
+    def create_next(self) -> Iterator[Any]:
+        data_source = self.flow_task._task_data.get(self.next_task.name)
+        data = data_source(self) if data_source is not None else None
+        yield self.next_task._create(self, self.task.token, data=data)
+
 
 class Switch(nodes.Switch):
+    """viewflow's Switch, whose cases may also give the next task its data (as If's
+    Then/Else do), so one gateway can route to several human tasks."""
+
     activation_class = SwitchActivation
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._task_data: dict[str, DataFunction] = {}
+        self._case_data: list[tuple[Any, DataFunction]] = []
+
+    def Case(self, node: Any, cond: Any = None, task_data: DataFunction | None = None) -> "Switch":
+        if task_data is not None:
+            self._case_data.append((node, task_data))
+        super().Case(node, cond)
+        return self
+
+    def Default(self, node: Any, task_data: DataFunction | None = None) -> "Switch":
+        return self.Case(node, None, task_data=task_data)
+
+    def _resolve(self, instance: Any) -> None:
+        super()._resolve(instance)
+        self._task_data = {
+            this.resolve(instance, node).name: data for node, data in self._case_data
+        }
 
 
 class SplitEachActivation(nodes.SplitActivation):

@@ -6,9 +6,15 @@ indexed by viewflow) points at the document, so a document's process is found by
 write to a document's line happens under its flow's lock (`select ... for update
 nowait` on the process row, retried a few times); a lock that stays held past the
 retries answers LockBusyError (503 with Retry-After), never a 500.
+
+The actions take that lock themselves rather than through `flow_class.lock`: the
+same row lock as the flows' `approval_lock` (workflows.nodes), but the locking query
+also reads the row, so the process is fresh under the lock without a second read.
 """
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -16,9 +22,10 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, transaction
+from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
-from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
 from viewflow.workflow.token import Token
@@ -44,15 +51,64 @@ def process_for(*, document_id: int) -> Process | None:
     )
 
 
+def _locked_processes() -> QuerySet[Process]:
+    return Process.objects.select_for_update(nowait=True)
+
+
+class _LockRefused(Exception):
+    """The locking read failed: raised through the attempt's transaction to roll it back."""
+
+
+@contextmanager
+def _row_locked(take: Callable[[], Any]) -> Iterator[Any]:
+    """Run `take` (a locking read) in a transaction held for the block, as viewflow's
+    SelectForUpdateLock does: a row locked by another transaction fails at once
+    (nowait) and is tried again after a growing pause, APPROVALS_LOCK_ATTEMPTS times.
+    """
+    attempts: int = settings.APPROVALS_LOCK_ATTEMPTS
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                try:
+                    value = take()
+                except DatabaseError as exc:
+                    raise _LockRefused from exc
+                yield value
+            return
+        except _LockRefused as refused:
+            if attempt == attempts - 1:
+                raise LockBusyError() from refused.__cause__
+        time.sleep(((attempt + 1) * random.random() + 2**attempt) / 2.5)  # noqa: S311
+
+
 @contextmanager
 def process_locked(process: Process) -> Iterator[None]:
-    """Hold the flow's lock on `process` (and its transaction) for the block."""
-    try:
-        with process.flow_class.lock(process.pk):
-            process.refresh_from_db()
-            yield
-    except FlowLockFailed as exc:
-        raise LockBusyError() from exc
+    """Hold the flow's lock on `process` (and its transaction) for the block; the
+    object is re-read by the locking query itself."""
+
+    def take() -> None:
+        process.refresh_from_db(from_queryset=_locked_processes())
+
+    with _row_locked(take):
+        yield
+
+
+@contextmanager
+def step_process_locked(step_id: int) -> Iterator[Process | None]:
+    """Hold the lock on the process of the task a step records, found by the step.
+
+    Yields that process, read by the locking query, or None when the step has no
+    task (still waiting, or closed): then nothing is locked that could be acted on.
+    """
+    from approvals.models import ApprovalStep
+
+    task_process = ApprovalStep.objects.filter(pk=step_id).values("task__process_id")[:1]
+
+    def take() -> Process | None:
+        return _locked_processes().filter(pk=task_process).first()
+
+    with _row_locked(take) as process:
+        yield process
 
 
 def open_tasks(process: Process) -> list[Task]:
@@ -62,10 +118,12 @@ def open_tasks(process: Process) -> list[Task]:
 def task_execute(*, task: Task, user: AbstractBaseUser) -> None:
     """Complete a human task as `user` and let the flow run on to its next wait.
 
-    Must run under `process_locked`. Uses viewflow's own transition checks: a task
-    that is no longer assigned is a conflict, a user who does not own it is refused.
+    Must run under the process lock, with `task` read under it (so it is as the
+    database has it). Uses viewflow's own transition checks: a task that is no longer
+    assigned is a conflict, a user who does not own it is refused.
     """
-    task.refresh_from_db()
+    if task.owner_id == user.pk:
+        task.owner = user  # what the permission check compares, without reading it
     activation = task.flow_task.activation_class(task)
     if not activation.start.can_proceed():
         raise ConflictError(_("This task has already been completed or cancelled."))

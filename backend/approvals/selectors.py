@@ -10,7 +10,8 @@ Every box is one query for the page plus one count, whatever the page size: the
 related rows a box shows are joined (select_related), never fetched per row.
 """
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -238,6 +239,17 @@ class RoundState:
             for s in self.steps
             if s.stage_id == stage_id and s.status in OPEN_STATUSES and s.task_id is None
         ]
+
+    def with_opened(self, step_ids: Iterable[int]) -> "RoundState":
+        """The state after stage_open made these waiting steps pending (nothing else
+        changes then), so the gateway after it need not read the line again."""
+        opened = set(step_ids)
+        return replace(
+            self,
+            steps=tuple(
+                replace(s, status=StepStatus.PENDING) if s.id in opened else s for s in self.steps
+            ),
+        )
 
     def _first_stage_with(self, statuses: tuple[str, ...]) -> int | None:
         return next((s.stage_id for s in self.steps if s.status in statuses), None)

@@ -67,11 +67,14 @@ def audit_record(
     client_address: str | None = None,
     data: dict[str, Any] | None = None,
     target: models.Model | None = None,
+    actor_name: str | None = None,
 ) -> AuditEvent:
     """Append one event to the chain and return it.
 
     `action` is a dotted name ("document.submitted", "step.approved"); `target` names
     the object acted on when it is not the document itself (a step, a rule).
+    `actor_name` is the name to record when the caller has it at hand; without it,
+    the actor's Person (or user) is looked up.
     The event joins the caller's transaction: if that rolls back, the event and its
     sequence number go with it, so the numbers stay gapless. Appends are serialised
     by a row lock on the chain head, held until the caller's transaction commits:
@@ -83,7 +86,10 @@ def audit_record(
     address = _normalise_address(client_address)
     object_type, object_id = _target(target)
     payload = normalise_data(data)
-    actor_name = _actor_name(actor)
+    if actor is None:
+        actor_name = ""
+    elif not actor_name:
+        actor_name = _actor_name(actor)
     # No savepoint: an error here fails the caller's action anyway, and two round
     # trips fewer matter on a path every action takes.
     with transaction.atomic(savepoint=False):

@@ -42,7 +42,8 @@ def notification_send(
     if not people:
         return
     rendered = notification_render(kind=kind, document=document, context=context or {})
-    with transaction.atomic():
+    # No savepoint: the rows belong to the caller's action, which fails with them.
+    with transaction.atomic(savepoint=False):
         rows = Notification.objects.bulk_create(
             Notification(
                 recipient=person,

@@ -4,15 +4,23 @@ A task is an approval step. The queryset is narrowed to the steps of documents t
 user may see, so anyone else gets 404; a line member who is not the task's owner
 gets 403; a task someone already acted on answers 409; every action accepts an
 `Idempotency-Key` header.
+
+An action is mostly taken by the task's owner, who is on the document's line (the
+assignee, or the deputy of a proxy step) and so may see it: the actions run first
+and build the need-to-know queryset only when they are refused, so that a refusal
+reaches only those who may see the step and everyone else gets 404.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
@@ -71,25 +79,43 @@ class TaskViewSet(viewsets.GenericViewSet[ApprovalStep]):
         data = task_detail(step=step, person=request_person(self.request))
         return Response(TaskDetailOutputSerializer(data).data)
 
+    @contextmanager
+    def _refusals_visible_only(self) -> Iterator[None]:
+        """Let a refusal out only to a user who may see the step: anyone else gets 404.
+
+        An action is mostly taken by the task's owner, who is on the document's line
+        and may see it, so the need-to-know queryset is built only when the action is
+        refused (not the owner, already acted, no such step, bad input); the refused
+        action's transaction has rolled back by then.
+        """
+        try:
+            yield
+        except (ObjectDoesNotExist, PermissionDenied, APIException):
+            self.get_object()
+            raise
+
     def _act(
         self,
         request: Request,
         serializer_class: type[Serializer[Any]] | None,
-        run: Callable[..., Any],
+        run: Callable[..., ApprovalStep],
     ) -> Response:
-        step = self.get_object()
         person = request_person(request)
-        values: dict[str, Any] = {}
-        if serializer_class is not None:
-            serializer = serializer_class(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            values = dict(serializer.validated_data)
+        step_id = int(self.kwargs["pk"])
 
         def produce() -> Response:
-            run(step_id=step.pk, actor=person, client_address=request_address(request), **values)
+            values: dict[str, Any] = {}
+            if serializer_class is not None:
+                serializer = serializer_class(data=request.data)
+                serializer.is_valid(raise_exception=True)
+                values = dict(serializer.validated_data)
+            step = run(
+                step_id=step_id, actor=person, client_address=request_address(request), **values
+            )
             return self._detail(step)
 
-        return idempotent_response(request, produce)
+        with self._refusals_visible_only():
+            return idempotent_response(request, produce)
 
     @extend_schema(responses=TaskDetailOutputSerializer)
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
@@ -145,21 +171,21 @@ class TaskViewSet(viewsets.GenericViewSet[ApprovalStep]):
     @action(detail=True, methods=["post"])
     def edit(self, request: Request, pk: str | None = None) -> Response:
         """Edit the content before acting; the edit becomes a new version."""
-        step = self.get_object()
         person = request_person(request)
-        serializer = ContentInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
 
         def produce() -> Response:
+            serializer = ContentInputSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
             version = step_edit_content(
-                step_id=step.pk,
+                step_id=int(self.kwargs["pk"]),
                 actor=person,
                 data=serializer.validated_data["content"],
                 client_address=request_address(request),
             )
             return Response(EditedVersionOutputSerializer(version).data, status=201)
 
-        return idempotent_response(request, produce)
+        with self._refusals_visible_only():
+            return idempotent_response(request, produce)
 
 
 def _consult(*, agree: bool) -> Callable[..., Any]:

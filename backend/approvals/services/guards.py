@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 
-from approvals.engine import process_locked
+from approvals.engine import step_process_locked
 from approvals.models import ApprovalStep, StageKind, StepStatus
 from approvals.progress import OPEN_STATUSES
 from core.errors import ConflictError
@@ -16,13 +16,10 @@ from documents.models import Document, DocumentStatus
 
 
 def _step_query(step_id: int) -> ApprovalStep:
-    """The step with what the actions use, read under the lock (task: for its owner)."""
+    """The step with what the actions use, read under the lock: its document with the
+    version the audit event names and the drafter the notices go to, and its task."""
     return ApprovalStep.objects.select_related(
-        "stage__document__current_version",
-        "stage__document__drafter__user",
-        "assignee__user",
-        "acted_by__user",
-        "task",
+        "stage__document__current_version", "stage__document__drafter", "task"
     ).get(pk=step_id)
 
 
@@ -30,14 +27,18 @@ def _step_query(step_id: int) -> ApprovalStep:
 def step_locked(step_id: int) -> Iterator[ApprovalStep]:
     """The step, re-read under its document's flow lock, for the length of the block.
 
-    A step without a task (still waiting, or closed) cannot be acted on: conflict.
+    The lock is found through the step's task; the step, its task and the process
+    are then as the database has them for the whole block. A step without a task
+    (still waiting, or closed) cannot be acted on: conflict.
     """
-    # Only the process is needed to take the lock; the step is read again under it.
-    step = ApprovalStep.objects.select_related("task__process").get(pk=step_id)
-    if step.task is None:
-        raise ConflictError(_("This step is not open for action."))
-    with process_locked(step.task.process):
-        yield _step_query(step_id)
+    with step_process_locked(step_id) as process:
+        if process is None:
+            raise ConflictError(_("This step is not open for action."))
+        step = _step_query(step_id)
+        if step.task is None or step.task.process_id != process.pk:
+            raise ConflictError(_("This step is not open for action."))
+        step.task.process = process
+        yield step
 
 
 def step_check_actor(

@@ -35,6 +35,7 @@ def action_record(
         client_address=client_address,
         data=data,
         target=target,
+        actor_name=actor.name if actor is not None else None,
     )
 
 

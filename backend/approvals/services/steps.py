@@ -71,7 +71,8 @@ def step_approve(
         if was_held:
             _status_after_hold_change(document)
         task_execute(task=step.task, user=actor.user)
-        _reload(document)
+        if step.stage.kind == StageKind.APPROVE:
+            _reload(document)  # the flow's finalize numbered it; a review changes nothing
         data = {"step": step.pk, "proxy": step.is_proxy, "delegated": step.is_delegated}
         action_record(
             action="step.approved", actor=actor, document=document,
