@@ -1,11 +1,13 @@
-"""Idempotency-Key replays, and two people acting on one task at the same moment."""
+"""Idempotency-Key replays, two people acting on one task at the same moment, and a
+flow lock that stays held."""
 
 import threading
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from viewflow.workflow.models import Process
 
 from approvals.models import ApprovalStep, StepStatus
 from audit.models import AuditEvent
@@ -112,3 +114,44 @@ def test_concurrent_replays_with_one_key_act_once(require_postgres, client_as):
     # the later requests wait for the first at the key's unique index, then replay it
     assert codes == [200, 200, 200]
     assert AuditEvent.objects.filter(action="step.approved").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lock_held_past_the_retries_answers_503_with_retry_after(
+    require_postgres, client_as, settings
+):
+    # GIVEN another transaction holding the document's flow lock (its process row)
+    settings.APPROVALS_LOCK_ATTEMPTS = 2
+    org = approval_org()
+    step = open_step(submit(org), org.reviewer)
+    process_id = ApprovalStep.objects.values_list("task__process_id", flat=True).get(pk=step.pk)
+    locked, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        try:
+            with transaction.atomic():
+                Process.objects.select_for_update().filter(pk=process_id).exists()
+                locked.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert locked.wait(10)
+    url = f"/api/tasks/{step.pk}/approve/"
+    try:
+        # WHEN the owner approves while it stays held
+        response = client_as(org.reviewer).post(url)
+    finally:
+        release.set()
+        holder.join(30)
+
+    # THEN the answer says to retry shortly, and nothing changed
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    step.refresh_from_db()
+    assert step.status == StepStatus.PENDING
+    assert not AuditEvent.objects.filter(action="step.approved").exists()
+    # AND once the lock is free the same action goes through
+    assert client_as(org.reviewer).post(url).status_code == 200
