@@ -1,16 +1,18 @@
 """The approval chain every document flow shares: stages in order, then approval.
 
-    start -> activate_stage -> route_stage --consult--> consult_split =>
-             consult (one per consultee, in parallel) => consult_join -> after_step
-                                     \\--final----> approve -> after_step
-                                     \\--else-----> review  -> after_step
-    after_step --returned to drafter--> revise -> activate_stage (next round)
-               --has next stage-------> activate_stage (the loop over stages)
-               --last stage-----------> finalize (defined by each flow)
+    start -> activate_stage -> route_stage --returned to drafter--> revise
+                                           --consult stage--------> consult_split =>
+                          consult (one per consultee, in parallel) => consult_join
+                                           --final approval-------> approve
+                                           --review---------------> review
+                                           --line complete--------> finalize (per flow)
+    review, approve, consult_join, revise -> activate_stage (the loop over stages)
 
-The stage loop needs no pointer: `activate_stage` opens the first stage of the
-current round that still has waiting steps, which is also how a return to the
-previous step (전단계 반려) re-opens an earlier stage. A return to the drafter, a
+The stage loop needs no pointer: after every step `activate_stage` opens the first
+stage of the current round that still has waiting steps (none when the document was
+returned or its line is complete), which is also how a return to the previous step
+(전단계 반려) re-opens an earlier stage; `route_stage` then sends the token to what is
+open, to the drafter, or to the end of the line. A return to the drafter, a
 recall and a resubmission all meet at `revise`, the drafter's task, so "revise and
 send again" is one path whatever sent the document back.
 
@@ -30,8 +32,8 @@ from approvals.services.stages import stage_open, step_owner, step_task_link, st
 from documents.models import Document, DocumentStatus
 from workflows.nodes import ApprovalTask, Function, SplitEach, Switch, execution_memo
 
-# One action passes several nodes in a row (after_step, activate_stage, route_stage,
-# then the new task's data and owner); each used to read the line again. The first
+# One action passes several nodes in a row (activate_stage, route_stage, then the
+# new task's data and owner); each used to read the line again. The first
 # reads it once into the execution memo; open_stage updates it with the steps it
 # opened, and link_step drops it, so the next gateway sees the line as it is now.
 # The owners of the steps open_stage opened are kept there too.
@@ -73,12 +75,14 @@ def is_returned_to_drafter(activation: Any) -> bool:
     return line_of(activation).document_status == DocumentStatus.RETURNED
 
 
-def has_next_stage(activation: Any) -> bool:
-    return line_of(activation).next_stage_id() is not None
+def is_review_stage(activation: Any) -> bool:
+    return line_of(activation).current_stage_kind() == StageKind.REVIEW
 
 
-def is_last_stage(activation: Any) -> bool:
-    return not has_next_stage(activation)
+def is_line_complete(activation: Any) -> bool:
+    """Every step of the round has been acted on: nothing open, nothing waiting."""
+    line = line_of(activation)
+    return line.current_stage_kind() is None and line.next_stage_id() is None
 
 
 # Task data and owners ---------------------------------------------------------
@@ -124,29 +128,29 @@ class ApprovalChain:
 
     start = nodes.StartHandle(this.start_process).Next(this.activate_stage)
     activate_stage = Function(this.open_stage).Next(this.route_stage)
-    # route_step, a second gateway between consult and final/review, was merged into
-    # route_stage; its tasks in the history load as viewflow's Obsolete node.
+    # route_stage used to be two gateways (route_step chose final or review) behind a
+    # third after each step (after_step); their old tasks load as viewflow's Obsolete
+    # node. No default: a line in no known state stops the action with an error.
     route_stage = (
         Switch()
+        .Case(this.revise, is_returned_to_drafter)
         .Case(this.consult_split, is_consult_stage)
         .Case(this.approve, is_final_stage, task_data=pending_step_data)
-        .Default(this.review, task_data=pending_step_data)
+        .Case(this.review, is_review_stage, task_data=pending_step_data)
+        .Case(this.finalize, is_line_complete)
     )
-    review = _human("Review").Assign(task_owner).onCreate(this.link_step).Next(this.after_step)
+    review = _human("Review").Assign(task_owner).onCreate(this.link_step).Next(this.activate_stage)
     approve = (
-        _human("Final approval").Assign(task_owner).onCreate(this.link_step).Next(this.after_step)
+        _human("Final approval")
+        .Assign(task_owner)
+        .onCreate(this.link_step)
+        .Next(this.activate_stage)
     )
     consult_split = SplitEach().Next(this.consult, data_source=pending_steps)
     consult = (
         _human("Consultation").Assign(task_owner).onCreate(this.link_step).Next(this.consult_join)
     )
-    consult_join = nodes.Join().Next(this.after_step)
-    after_step = (
-        Switch()
-        .Case(this.revise, is_returned_to_drafter)
-        .Case(this.activate_stage, has_next_stage)
-        .Case(this.finalize, is_last_stage)
-    )
+    consult_join = nodes.Join().Next(this.activate_stage)
     revise = _human("Revise").Assign(drafter_user).Next(this.activate_stage)
 
     def start_process(self, activation: Any, document: Document) -> Any:
@@ -154,8 +158,12 @@ class ApprovalChain:
         return activation.process
 
     def open_stage(self, activation: Any) -> None:
+        """Open the next stage, if the line goes on (not returned, not complete)."""
         line = line_of(activation)
-        steps = stage_open(document_id=document_id_of(activation), stage_id=line.next_stage_id())
+        stage_id = line.next_stage_id()
+        if stage_id is None or line.document_status == DocumentStatus.RETURNED:
+            return
+        steps = stage_open(document_id=document_id_of(activation), stage_id=stage_id)
         memo = execution_memo(activation)
         memo[ROUND] = line.with_opened(step.pk for step in steps)
         memo[OWNERS] = {step.pk: step_owner(step).user for step in steps}

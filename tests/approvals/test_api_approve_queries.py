@@ -14,12 +14,14 @@ from tests.factories.approvals import approval_org, open_step, submit
 
 pytestmark = pytest.mark.django_db
 
-# 46 and 55 on SQLite and PostgreSQL alike (78 and 76 before the round-state memo,
-# the savepoint-free routing nodes and the one-query task detail). The final approval
-# then grew to 62: it requests the signed PDF (its outbox row) and the disclosure
-# tagging, which re-queues the ground-5 reviews waiting on this decision.
-MAX_REVIEW_APPROVE_QUERIES = 48
-MAX_FINAL_APPROVE_QUERIES = 64
+# 24 and 50 on SQLite and PostgreSQL alike. History: 78 and 76 at first; 46 and 55
+# after the round-state memo, the savepoint-free routing nodes and the one-query task
+# detail; the final approval then grew to 62 (it requests the signed PDF and the
+# disclosure tagging); 24 and 50 since the lock query reads the process through the
+# step, need-to-know is asked only of refused actions, one gateway decides after
+# each step, and an action answers from what it holds (docs/performance.md).
+MAX_REVIEW_APPROVE_QUERIES = 26
+MAX_FINAL_APPROVE_QUERIES = 52
 
 
 def _approve(client_as, person, document) -> int:

@@ -56,7 +56,10 @@ def test_straight_approval(client_as, kind):
     assert body["document"]["status"] == DocumentStatus.APPROVED
     assert body["document"]["number"].startswith(f"{document.unit.code}-")
     assert body["step"]["is_delegated"] is True  # 전결 by the division head
-    assert [s["status"] for s in body["line"]] == ["approved", "approved"]
+    assert body["actions"] == []
+    # the task's detail shows the whole line as it ended
+    detail = client_as(org.approver).get(f"/api/tasks/{body['step']['id']}/").json()
+    assert [s["status"] for s in detail["line"]] == ["approved", "approved"]
 
 
 @pytest.mark.parametrize("kind", KINDS)

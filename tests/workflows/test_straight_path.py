@@ -1,6 +1,7 @@
 """The straight path of each flow, at engine level (services and viewflow, no HTTP)."""
 
 import pytest
+from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
 from approvals.engine import process_for
@@ -73,3 +74,29 @@ def test_budget_approval_commits_the_amount_to_its_line():
     document.refresh_from_db()
     assert document.status == DocumentStatus.APPROVED
     assert document.number
+
+
+def test_a_process_begun_with_the_retired_gateways_still_loads_and_finishes():
+    # GIVEN a memo in flight whose history holds gateways the chain no longer has
+    # (after_step and route_step were merged into route_stage)
+    org = approval_org()
+    document = submit(org)
+    reviewer_step = open_step(document, org.reviewer)
+    process = process_for(document_id=document.pk)
+    assert process is not None
+    retired = []
+    for name, kind in (("after_step", "SWITCH"), ("route_step", "EXCLUSIVE_GATEWAY")):
+        [task] = Task.objects.bulk_create(
+            [Task(process=process, flow_task_type=kind, status=STATUS.DONE)]
+        )
+        Task.objects.filter(pk=task.pk).update(flow_task=f"workflows/memo.MemoFlow.{name}")
+        retired.append(task.pk)
+
+    # THEN those tasks load as viewflow's Obsolete node
+    loaded = Task.objects.filter(pk__in=retired)
+    assert [task.flow_task.task_type for task in loaded] == ["OBSOLETE", "OBSOLETE"]
+    # AND the document still goes through its line to the end
+    step_approve(step_id=reviewer_step.pk, actor=org.reviewer)
+    step_approve(step_id=open_step(document, org.approver).pk, actor=org.approver)
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.APPROVED

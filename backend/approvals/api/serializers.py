@@ -128,6 +128,34 @@ class TaskDetailOutputSerializer(serializers.Serializer[dict[str, Any]]):
     actions = serializers.ListField(child=serializers.CharField())
 
 
+class ActedDocumentOutputSerializer(serializers.ModelSerializer[Document]):
+    """The document as an action left it: where it stands now, and its number."""
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "title",
+            "number",
+            "lock_version",
+            "submitted_at",
+            "approved_at",
+            "updated_at",
+        ]
+
+
+class TaskActionOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    """What a task action answers: the step and its document as the action left them,
+    and the actions still open to the caller. The whole line is the task's detail
+    (GET /api/tasks/{id}/)."""
+
+    step = TaskStepOutputSerializer()
+    document = ActedDocumentOutputSerializer()
+    actions = serializers.ListField(child=serializers.CharField())
+
+
 class BoxItemOutputSerializer(serializers.Serializer[dict[str, Any]]):
     document = BoxDocumentOutputSerializer()
     step = TaskStepOutputSerializer(allow_null=True)

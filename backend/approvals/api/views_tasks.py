@@ -32,10 +32,11 @@ from approvals.api.serializers import (
     ContentInputSerializer,
     EditedVersionOutputSerializer,
     ReturnInputSerializer,
+    TaskActionOutputSerializer,
     TaskDetailOutputSerializer,
 )
 from approvals.models import ApprovalStep
-from approvals.selectors import task_detail
+from approvals.selectors import step_actions, task_detail
 from approvals.services import (
     consult_respond,
     post_approve,
@@ -59,7 +60,7 @@ IDEMPOTENCY_PARAMETER = OpenApiParameter(
 
 def _action_schema(request: type[Serializer[Any]] | None) -> Callable[[Any], Any]:
     return extend_schema(
-        request=request, responses=TaskDetailOutputSerializer, parameters=[IDEMPOTENCY_PARAMETER]
+        request=request, responses=TaskActionOutputSerializer, parameters=[IDEMPOTENCY_PARAMETER]
     )
 
 
@@ -112,7 +113,14 @@ class TaskViewSet(viewsets.GenericViewSet[ApprovalStep]):
             step = run(
                 step_id=step_id, actor=person, client_address=request_address(request), **values
             )
-            return self._detail(step)
+            # From the objects the action holds: it read them under its lock and
+            # changed them, so the answer costs no further read.
+            data = {
+                "step": step,
+                "document": step.stage.document,
+                "actions": step_actions(step=step, person=person),
+            }
+            return Response(TaskActionOutputSerializer(data).data)
 
         with self._refusals_visible_only():
             return idempotent_response(request, produce)

@@ -16,10 +16,11 @@ from documents.models import Document, DocumentStatus
 
 
 def _step_query(step_id: int) -> ApprovalStep:
-    """The step with what the actions use, read under the lock: its document with the
-    version the audit event names and the drafter the notices go to, and its task."""
+    """The step with what every action uses, read under the lock: its document with
+    the version the audit event names, its assignee and its task. (The drafter, whom
+    only a final approval or a return tells, is read when needed.)"""
     return ApprovalStep.objects.select_related(
-        "stage__document__current_version", "stage__document__drafter", "task"
+        "stage__document__current_version", "assignee", "task"
     ).get(pk=step_id)
 
 

@@ -82,9 +82,7 @@ def stage_open(
         stage_id = stage.pk if stage is not None else None
     steps = list(
         ApprovalStep.objects.filter(stage_id=stage_id, status=StepStatus.WAITING)
-        .select_related(
-            "assignee__user", "stage__document__current_version", "stage__document__drafter"
-        )
+        .select_related("assignee__user", "stage__document__drafter")
         .order_by("order", "id")
     )
     if not steps:

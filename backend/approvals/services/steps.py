@@ -42,11 +42,12 @@ def _reload(document: Document) -> None:
     refresh_from_db drops every cached relation; the version and the drafter the
     audit event and the notice need are kept when they are still the same rows.
     """
-    version, drafter = document.current_version, document.drafter
+    version = document.current_version
+    drafter = document.drafter if Document.drafter.is_cached(document) else None
     document.refresh_from_db()
     if document.current_version_id == getattr(version, "pk", None):
         document.current_version = version
-    if document.drafter_id == drafter.pk:
+    if drafter is not None and document.drafter_id == drafter.pk:
         document.drafter = drafter
 
 
