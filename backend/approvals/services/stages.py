@@ -25,15 +25,21 @@ from signing.issuance import official_pdf_request
 
 
 def absence_deputy(*, person: Person, at: datetime) -> Person | None:
-    """The deputy of `person` if an absence of theirs covers `at`, else None."""
-    absence = (
+    """The deputy of `person` if an absence of theirs covers `at`, else None.
+
+    Asked each time a step opens, and mostly answered "nobody": the question is one
+    narrow query, and the deputy is read only when there is one.
+    """
+    deputy_id = (
         Absence.objects.filter(person=person, starts_at__lte=at, ends_at__gt=at)
         .filter(Q(deputy__active=True))
-        .select_related("deputy__user")
         .order_by("-starts_at")
+        .values_list("deputy_id", flat=True)
         .first()
     )
-    return absence.deputy if absence is not None else None
+    if deputy_id is None:
+        return None
+    return Person.objects.select_related("user").get(pk=deputy_id)
 
 
 def step_owner(step: ApprovalStep) -> Person:
@@ -48,6 +54,11 @@ def step_due_at(*, document: Document, opened_at: datetime) -> datetime:
     return opened_at + timedelta(hours=hours)
 
 
+OPENED_FIELDS = [
+    "status", "activated_at", "due_at", "reminded_at", "escalated_at", "is_proxy", "acted_by",
+]  # fmt: skip
+
+
 def _step_open(step: ApprovalStep, *, document: Document, now: datetime) -> None:
     step.status = StepStatus.PENDING
     step.activated_at = now
@@ -56,7 +67,7 @@ def _step_open(step: ApprovalStep, *, document: Document, now: datetime) -> None
     deputy = absence_deputy(person=step.assignee, at=now)
     step.is_proxy = deputy is not None
     step.acted_by = deputy
-    step.save()
+    step.save(update_fields=OPENED_FIELDS)
     if deputy is not None:
         action_record(
             action="step.proxy_assigned",
