@@ -52,7 +52,8 @@ def process_for(*, document_id: int) -> Process | None:
 
 
 def _locked_processes() -> QuerySet[Process]:
-    return Process.objects.select_for_update(nowait=True)
+    processes: QuerySet[Process] = Process.objects.select_for_update(nowait=True)
+    return processes
 
 
 class _LockRefused(Exception):
