@@ -95,15 +95,18 @@ def process_locked(process: Process) -> Iterator[None]:
 
 
 @contextmanager
-def step_process_locked(step_id: int) -> Iterator[Process | None]:
-    """Hold the lock on the process of the task a step records, found by the step.
+def step_process_locked(step_id: int, *, owner_id: int) -> Iterator[Process | None]:
+    """Hold the lock on the process of the task a step records, found by the step,
+    if the user `owner_id` owns that task.
 
-    Yields that process, read by the locking query, or None when the step has no
-    task (still waiting, or closed): then nothing is locked that could be acted on.
+    Yields that process, read by the locking query, or None when the step has no task
+    (still waiting, or closed) or its task is someone else's: nothing is locked then.
     """
     from approvals.models import ApprovalStep
 
-    task_process = ApprovalStep.objects.filter(pk=step_id).values("task__process_id")[:1]
+    task_process = ApprovalStep.objects.filter(pk=step_id, task__owner_id=owner_id).values(
+        "task__process_id"
+    )[:1]
 
     def take() -> Process | None:
         return _locked_processes().filter(pk=task_process).first()

@@ -14,6 +14,7 @@ from audit.models import AuditEvent
 from core.models import IdempotencyKey
 from documents.models import Document, DocumentStatus
 from tests.factories.approvals import approval_org, open_step, submit
+from tests.factories.directory import PersonFactory
 
 
 @pytest.mark.django_db
@@ -116,15 +117,8 @@ def test_concurrent_replays_with_one_key_act_once(require_postgres, client_as):
     assert AuditEvent.objects.filter(action="step.approved").count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_lock_held_past_the_retries_answers_503_with_retry_after(
-    require_postgres, client_as, settings
-):
-    # GIVEN another transaction holding the document's flow lock (its process row)
-    settings.APPROVALS_LOCK_ATTEMPTS = 2
-    org = approval_org()
-    step = open_step(submit(org), org.reviewer)
-    process_id = ApprovalStep.objects.values_list("task__process_id", flat=True).get(pk=step.pk)
+def _hold_lock(process_id: int) -> tuple[threading.Thread, threading.Event]:
+    """Another transaction holding the flow lock (the process row) until released."""
     locked, release = threading.Event(), threading.Event()
 
     def hold() -> None:
@@ -139,10 +133,26 @@ def test_a_lock_held_past_the_retries_answers_503_with_retry_after(
     holder = threading.Thread(target=hold)
     holder.start()
     assert locked.wait(10)
+    return holder, release
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lock_held_past_the_retries_answers_503_with_retry_after(
+    require_postgres, client_as, settings
+):
+    # GIVEN another transaction holding the document's flow lock (its process row)
+    settings.APPROVALS_LOCK_ATTEMPTS = 2
+    org = approval_org()
+    step = open_step(submit(org), org.reviewer)
+    process_id = ApprovalStep.objects.values_list("task__process_id", flat=True).get(pk=step.pk)
+    holder, release = _hold_lock(process_id)
     url = f"/api/tasks/{step.pk}/approve/"
     try:
         # WHEN the owner approves while it stays held
         response = client_as(org.reviewer).post(url)
+        # (someone else's attempt takes no lock, so it is answered at once)
+        outsider = client_as(PersonFactory.create()).post(url)
+        drafter = client_as(org.drafter).post(url)
     finally:
         release.set()
         holder.join(30)
@@ -150,6 +160,7 @@ def test_a_lock_held_past_the_retries_answers_503_with_retry_after(
     # THEN the answer says to retry shortly, and nothing changed
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
+    assert (outsider.status_code, drafter.status_code) == (404, 403)
     step.refresh_from_db()
     assert step.status == StepStatus.PENDING
     assert not AuditEvent.objects.filter(action="step.approved").exists()

@@ -16,7 +16,7 @@ def step_edit_content(
 
     Only whoever must act now may edit, so the content cannot change under them.
     """
-    with step_locked(step_id) as step:
+    with step_locked(step_id, actor=actor) as step:
         step_check_actor(step, actor=actor, kinds=tuple(StageKind.values))
         # document_edit_by_approver snapshots the version and records the event.
         return document_edit_by_approver(

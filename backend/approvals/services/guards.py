@@ -2,6 +2,7 @@
 
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
@@ -25,21 +26,30 @@ def _step_query(step_id: int) -> ApprovalStep:
 
 
 @contextmanager
-def step_locked(step_id: int) -> Iterator[ApprovalStep]:
+def step_locked(step_id: int, *, actor: Person) -> Iterator[ApprovalStep]:
     """The step, re-read under its document's flow lock, for the length of the block.
 
-    The lock is found through the step's task; the step, its task and the process
-    are then as the database has them for the whole block. A step without a task
-    (still waiting, or closed) cannot be acted on: conflict.
+    The lock is found through the step's task, and only if `actor` owns that task:
+    someone else's attempt never holds up the owner's. The step, its task and the
+    process are then as the database has them for the whole block. A step without a
+    task (still waiting, or closed) cannot be acted on: conflict.
     """
-    with step_process_locked(step_id) as process:
+    with step_process_locked(step_id, owner_id=actor.user_id) as process:
         if process is None:
-            raise ConflictError(_("This step is not open for action."))
+            _refuse_unlocked(step_id, actor=actor)
         step = _step_query(step_id)
         if step.task is None or step.task.process_id != process.pk:
             raise ConflictError(_("This step is not open for action."))
         step.task.process = process
         yield step
+
+
+def _refuse_unlocked(step_id: int, *, actor: Person) -> NoReturn:
+    """Why `actor` could not lock the step: it is not open (409), or not theirs (403)."""
+    step = ApprovalStep.objects.select_related("task").filter(pk=step_id).first()
+    if step is not None and step.task is not None and step.task.owner_id != actor.user_id:
+        raise PermissionDenied(_("This task is assigned to someone else."))
+    raise ConflictError(_("This step is not open for action."))
 
 
 def step_check_actor(

@@ -64,7 +64,7 @@ def step_approve(
     On the final step the flow's `finalize` runs in this same transaction: the
     document is numbered (and a budget committed) or nothing happens at all.
     """
-    with step_locked(step_id) as step:
+    with step_locked(step_id, actor=actor) as step:
         step_check_actor(step, actor=actor, expected_status=expected_status)
         document = step.stage.document
         was_held = step.status == StepStatus.ON_HOLD
@@ -115,7 +115,7 @@ def step_return(
     reason = require_reason(reason)
     if to not in ("drafter", "previous"):
         raise ValidationError({"to": [_("Return to the drafter or to the previous step.")]})
-    with step_locked(step_id) as step:
+    with step_locked(step_id, actor=actor) as step:
         step_check_actor(step, actor=actor)
         document = step.stage.document
         if to == "previous":
@@ -170,7 +170,7 @@ def step_hold(
     """Park a pending step with a reason; it stays with its holder, the document shows on hold."""
     reason = require_reason(reason)
     kinds = tuple(StageKind.values)
-    with step_locked(step_id) as step:
+    with step_locked(step_id, actor=actor) as step:
         step_check_actor(step, actor=actor, expected_status=(StepStatus.PENDING,), kinds=kinds)
         step.status = StepStatus.ON_HOLD
         step.save(update_fields=["status"])
@@ -186,7 +186,7 @@ def step_hold(
 def step_release(*, step_id: int, actor: Person, client_address: str | None = None) -> ApprovalStep:
     """Take a held step off hold: it is pending again with the same person."""
     kinds = tuple(StageKind.values)
-    with step_locked(step_id) as step:
+    with step_locked(step_id, actor=actor) as step:
         step_check_actor(step, actor=actor, expected_status=(StepStatus.ON_HOLD,), kinds=kinds)
         step.status = StepStatus.PENDING
         step.save(update_fields=["status"])
@@ -213,7 +213,7 @@ def consult_respond(
     goes on, and it is for the final approver to return it if they side with it.
     """
     comment = require_reason(comment, field="comment") if not agree else comment.strip()
-    with step_locked(step_id) as step:
+    with step_locked(step_id, actor=actor) as step:
         step_check_actor(step, actor=actor, kinds=(StageKind.CONSULT,))
         document = step.stage.document
         was_held = step.status == StepStatus.ON_HOLD
