@@ -1,6 +1,7 @@
 """Celery tasks of the approvals app: thin, idempotent, run by beat.
 
-- approvals.scan_deadlines: overdue reminders, escalations, post-approval notices.
+- approvals.scan_deadlines: overdue reminders, escalations, post-approval notices,
+  proxies that follow absences begun or ended after a step opened.
 - approvals.fire_workflow_timers: viewflow's database timers (the personnel flow's
   wait for the effective date); the `workflow_timers` command does the same by hand.
 """
@@ -18,6 +19,7 @@ def scan_deadlines() -> dict[str, int]:
         "reminded": result.reminded,
         "escalated": result.escalated,
         "post_approval_notified": result.post_approval_notified,
+        "proxies_moved": result.proxies_moved,
     }
 
 

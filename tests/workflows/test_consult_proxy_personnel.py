@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 from viewflow.workflow.base import Flow
@@ -16,10 +17,19 @@ from approvals import progress
 from approvals.engine import process_for
 from approvals.models import ApprovalStep, StepStatus
 from approvals.selectors import step_box
-from approvals.services import consult_respond, post_approve, step_approve, timers_fire_due
+from approvals.services import (
+    consult_respond,
+    deadlines_scan,
+    post_approve,
+    step_approve,
+    step_hold,
+    timers_fire_due,
+)
+from audit.models import AuditEvent
 from core.errors import ConflictError
 from directory.models import Person
 from documents.models import DocumentKind, DocumentStatus, PersonnelAction
+from notifications.models import Notification
 from tests.factories.approvals import approval_org, open_step, submit
 from tests.factories.directory import AbsenceFactory, PersonFactory
 from tests.factories.documents import tomorrow
@@ -98,6 +108,69 @@ def test_proxy_approval_then_post_approval():
     assert not step_box(person=org.approver, box="post_approval_due").exists()
     with pytest.raises(ConflictError):
         post_approve(step_id=step.pk, actor=org.approver)
+
+
+def test_an_absence_begun_after_the_step_opened_moves_it_to_the_deputy_and_back():
+    # GIVEN the reviewer's step is open, and only then do they go away with a deputy
+    org = approval_org()
+    document = submit(org)
+    step = open_step(document, org.reviewer)
+    deputy = PersonFactory.create(unit=org.chain.team)
+    absence = AbsenceFactory.create(person=org.reviewer, deputy=deputy)
+
+    # WHEN the deadline scan runs (twice: the second finds nothing to move)
+    assert deadlines_scan().proxies_moved == 1
+    assert deadlines_scan().proxies_moved == 0
+
+    # THEN the step is the deputy's, as a proxy step, and the deputy was told
+    step.refresh_from_db()
+    assert step.task is not None
+    assert (step.is_proxy, step.acted_by, step.task.owner) == (True, deputy, deputy.user)
+    assert Notification.objects.filter(recipient=deputy, kind="task_assigned").exists()
+    assert AuditEvent.objects.filter(action="step.proxy_assigned", document=document).exists()
+    with pytest.raises(PermissionDenied):
+        step_approve(step_id=step.pk, actor=org.reviewer)
+
+    # WHEN the reviewer is back before the deputy acted
+    absence.ends_at = timezone.now() - datetime.timedelta(minutes=1)
+    absence.save()
+    assert deadlines_scan().proxies_moved == 1
+
+    # THEN the step is the reviewer's again, and they take it on
+    step.refresh_from_db()
+    assert step.task is not None
+    assert (step.is_proxy, step.acted_by, step.task.owner) == (False, None, org.reviewer.user)
+    assert AuditEvent.objects.filter(action="step.proxy_ended", document=document).exists()
+    step_approve(step_id=step.pk, actor=org.reviewer)
+    assert open_step(document, org.approver).status == StepStatus.PENDING
+
+
+def test_a_held_step_or_one_the_deputy_took_stays_where_it_is():
+    org = approval_org()
+    # GIVEN a step its reviewer put on hold before going away
+    held = open_step(submit(org), org.reviewer)
+    step_hold(step_id=held.pk, actor=org.reviewer, reason="확인 중")
+    AbsenceFactory.create(person=org.reviewer, deputy=PersonFactory.create(unit=org.chain.team))
+    # AND, elsewhere, a proxy step the approver's deputy has already approved
+    other = approval_org()
+    deputy = PersonFactory.create(unit=other.chain.division)
+    away = AbsenceFactory.create(person=other.approver, deputy=deputy)
+    document = submit(other)
+    step_approve(step_id=open_step(document, other.reviewer).pk, actor=other.reviewer)
+    taken = open_step(document, deputy)
+    step_approve(step_id=taken.pk, actor=deputy)
+
+    # WHEN the approver is back and the scan runs
+    away.ends_at = timezone.now() - datetime.timedelta(minutes=1)
+    away.save()
+    assert deadlines_scan().proxies_moved == 0
+
+    # THEN the held step stays with its holder, the approved one with its deputy
+    held.refresh_from_db()
+    assert held.task is not None
+    assert held.task.owner == org.reviewer.user
+    taken.refresh_from_db()
+    assert (taken.is_proxy, taken.acted_by) == (True, deputy)
 
 
 def test_personnel_action_effective_today_is_applied_at_approval():

@@ -1,5 +1,5 @@
 """Deadlines: overdue reminders, escalation to the unit head, post-approval notices,
-and firing the flows' database timers.
+proxies that follow absences (proxy.py), and firing the flows' database timers.
 
 Each scan is idempotent: a row is claimed by a conditional UPDATE of the timestamp
 it sets (reminded_at, escalated_at, post_approval_notified_at), so a scan run twice,
@@ -20,6 +20,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from approvals.models import ApprovalStep, StepStatus
+from approvals.services.proxy import proxies_follow_absences
 from approvals.services.recording import people_notify
 from approvals.services.stages import step_owner
 from directory.models import Absence, Person, Unit
@@ -32,6 +33,7 @@ class ScanResult:
     reminded: int = 0
     escalated: int = 0
     post_approval_notified: int = 0
+    proxies_moved: int = 0
 
 
 def _claim(step_id: int, field: str, now: datetime) -> bool:
@@ -133,6 +135,7 @@ def deadlines_scan(*, now: datetime | None = None) -> ScanResult:
         reminded=overdue_remind(now=now),
         escalated=overdue_escalate(now=now),
         post_approval_notified=post_approval_notify(now=now),
+        proxies_moved=proxies_follow_absences(now=now),
     )
 
 

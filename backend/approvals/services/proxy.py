@@ -1,7 +1,9 @@
 """Proxy approval (대결) and post-approval (후결), and keeping lines staffed.
 
-A step opened while its assignee is absent goes to the deputy (see stages.py). Once
-the deputy has acted, the absent assignee owes a post-approval: it never blocks the
+A step opened while its assignee is absent goes to the deputy (see stages.py), and
+so does a pending step whose assignee goes away later (`proxies_follow_absences`,
+run by the deadline scan, which also gives it back when they return). Once the
+deputy has acted, the absent assignee owes a post-approval: it never blocks the
 document, it shows in their "post-approval due" box, they are reminded when their
 absence ends (deadlines.py), and `post_approve` records that they saw it.
 
@@ -10,18 +12,24 @@ gives their open and waiting steps to whoever now holds the same position in the
 same unit, or else to that unit's head, and tells the drafter.
 """
 
+import logging
+from datetime import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Process
 
 from approvals.engine import process_locked, task_reassign
 from approvals.models import ApprovalStep, StepStatus
 from approvals.services.recording import action_record, people_notify
 from approvals.services.stages import absence_deputy, step_owner
-from core.errors import ConflictError
-from directory.models import Person
+from core.errors import ConflictError, LockBusyError
+from directory.models import Absence, Person
+
+logger = logging.getLogger(__name__)
 
 
 def post_approve(*, step_id: int, actor: Person, client_address: str | None = None) -> ApprovalStep:
@@ -126,4 +134,62 @@ def _reassigned(step: ApprovalStep, *, successor: Person) -> int:
         action="step.reassigned", actor=None, document=document, target=step,
         data={"step": step.pk, "from": previous_id, "to": successor.pk},
     )  # fmt: skip
+    return 1
+
+
+def proxies_follow_absences(*, now: datetime) -> int:
+    """Keep pending steps with whoever should act now that absences begin and end.
+
+    A step opened before its assignee went away goes to the deputy as a proxy step
+    once the absence has begun; a proxy step the deputy has not acted on goes back to
+    the assignee once they are back (or to the new deputy when the absence changed).
+    Held steps stay with whoever holds them. Run by the deadline scan; a document
+    whose lock is busy is left for the next run. Returns how many steps moved.
+    """
+    away = Absence.objects.filter(
+        person_id=OuterRef("assignee_id"), starts_at__lte=now, ends_at__gt=now, deputy__active=True
+    )
+    stale_proxy = Q(is_proxy=True, acted_at__isnull=True) & ~Exists(
+        away.filter(deputy_id=OuterRef("acted_by_id"))
+    )
+    candidates = ApprovalStep.objects.filter(
+        Q(is_proxy=False, assignee__active=True) & Exists(away) | stale_proxy,
+        status=StepStatus.PENDING,
+        task__isnull=False,
+    ).values_list("pk", "task__process_id")
+    moved = 0
+    for step_id, process_id in candidates:
+        try:
+            moved += _proxy_follow(step_id, process_id=process_id, now=now)
+        except LockBusyError:
+            logger.info("step %s: its document is busy, its proxy waits for the next scan", step_id)
+    return moved
+
+
+def _proxy_follow(step_id: int, *, process_id: int, now: datetime) -> int:
+    with process_locked(Process.objects.get(pk=process_id)):
+        step = ApprovalStep.objects.select_related(
+            "stage__document__current_version", "assignee__user", "acted_by__user", "task"
+        ).get(pk=step_id)
+        if step.status != StepStatus.PENDING or step.task is None or step.acted_at is not None:
+            return 0
+        deputy = absence_deputy(person=step.assignee, at=now)
+        current = step.acted_by if step.is_proxy else None
+        if getattr(deputy, "pk", None) == getattr(current, "pk", None):
+            return 0
+        step.is_proxy, step.acted_by = deputy is not None, deputy
+        step.save(update_fields=["is_proxy", "acted_by"])
+        owner = step_owner(step)
+        task_reassign(task=step.task, user=owner.user)
+        document = step.stage.document
+        people_notify(recipients=[owner], kind="task_assigned", document=document)
+        action_record(
+            action="step.proxy_assigned" if deputy is not None else "step.proxy_ended",
+            actor=None, document=document, target=step,
+            data={
+                "step": step.pk, "assignee": step.assignee_id,
+                "deputy": deputy.pk if deputy is not None else None,
+                "previous_deputy": current.pk if current is not None else None,
+            },
+        )  # fmt: skip
     return 1
