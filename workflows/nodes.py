@@ -7,8 +7,9 @@
   fans out into one consult task per consultee this way, and a Join waits for all.
 
 - `Function`, `If`, `Switch`: viewflow's, without the savepoint each takes around its
-  callback when a failure would fail the whole action anyway (see `_node_atomic`);
-  `Switch` cases may also give the next task its data.
+  callback when a failure would fail the whole action anyway (see `_node_atomic`),
+  and writing their task once, finished (`InsertedWhenDone`); `Switch` cases may
+  also give the next task its data.
 
 Every flow takes its lock with `approval_lock`: `select ... for update nowait` on the
 process row, retried APPROVALS_LOCK_ATTEMPTS times, so two actions on one document are
@@ -76,7 +77,53 @@ def _node_atomic() -> transaction.Atomic:
     return transaction.atomic(savepoint=not context.propagate_exception)
 
 
-class FunctionActivation(nodes.FunctionActivation):
+class InsertedWhenDone:
+    """For a routing node: write its task once, finished, instead of at creation.
+
+    viewflow inserts a node's task when the token reaches it and updates it when the
+    node completes, moments later in the same transaction; for a gateway or function
+    node that is an INSERT and an UPDATE of the same row every time any step is
+    acted on. Here the task is inserted when it completes (with its link to the task
+    before it). Where viewflow keeps a failed node in ERROR (propagate_exception off:
+    timers, jobs) it is created as viewflow does, so the failure can be recorded.
+    The activation is hashed by identity, since an unsaved task has no hash.
+    """
+
+    _previous_task: Any = None
+
+    @classmethod
+    def create(
+        cls, flow_task: Any, prev_activation: Any, token: Any, data: Any = None, seed: Any = None
+    ) -> Any:
+        if not context.propagate_exception:
+            return super().create(flow_task, prev_activation, token, data=data, seed=seed)  # type: ignore[misc]
+        task = flow_task.flow_class.task_class(
+            process=prev_activation.process, flow_task=flow_task, token=token
+        )
+        task.data = data if data is not None else {}
+        task.seed = seed
+        activation = cls(task)  # type: ignore[call-arg]
+        activation._previous_task = prev_activation.task
+        return activation
+
+    def _link_previous(self) -> None:
+        previous, self._previous_task = self._previous_task, None
+        if previous is not None:
+            self.task.previous.add(previous)  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+class FunctionActivation(InsertedWhenDone, nodes.FunctionActivation):
+    @Activation.status.super()
+    def complete(self) -> None:
+        super().complete.original()
+        self._link_previous()
+
     @Activation.status.super()
     def activate(self) -> None:
         with self.exception_guard(), _node_atomic():
@@ -89,7 +136,12 @@ class Function(nodes.Function):
     activation_class = FunctionActivation
 
 
-class IfActivation(nodes.IfActivation):
+class IfActivation(InsertedWhenDone, nodes.IfActivation):
+    @Activation.status.super()
+    def complete(self) -> None:
+        super().complete.original()
+        self._link_previous()
+
     @Activation.status.super()
     def activate(self) -> None:
         with self.exception_guard(), _node_atomic():
@@ -100,7 +152,12 @@ class If(nodes.If):
     activation_class = IfActivation
 
 
-class SwitchActivation(nodes.SwitchActivation):
+class SwitchActivation(InsertedWhenDone, nodes.SwitchActivation):
+    @Activation.status.super()
+    def complete(self) -> None:
+        super().complete.original()
+        self._link_previous()
+
     @Activation.status.super()
     def activate(self) -> None:
         with self.exception_guard(), _node_atomic():

@@ -1,5 +1,7 @@
 """The straight path of each flow, at engine level (services and viewflow, no HTTP)."""
 
+from itertools import pairwise
+
 import pytest
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
@@ -100,3 +102,25 @@ def test_a_process_begun_with_the_retired_gateways_still_loads_and_finishes():
     step_approve(step_id=open_step(document, org.approver).pk, actor=org.approver)
     document.refresh_from_db()
     assert document.status == DocumentStatus.APPROVED
+
+
+def test_every_task_of_a_finished_process_is_done_and_linked_to_the_one_before():
+    # GIVEN a memo approved through its whole line
+    org = approval_org()
+    document = submit(org)
+    step_approve(step_id=open_step(document, org.reviewer).pk, actor=org.reviewer)
+    step_approve(step_id=open_step(document, org.approver).pk, actor=org.approver)
+    process = process_for(document_id=document.pk)
+    assert process is not None
+
+    # THEN the routing nodes' tasks (written once, finished) are there like the others:
+    # done, with their finishing time, each following the task before it
+    tasks = list(process.task_set.order_by("id").prefetch_related("previous"))
+    routing = [t for t in tasks if t.flow_task_type in ("FUNCTION", "SWITCH")]
+    assert [t.flow_task.name for t in routing] == [
+        "activate_stage", "route_stage", "activate_stage", "route_stage",
+        "activate_stage", "route_stage", "finalize",
+    ]  # fmt: skip
+    assert all(t.status == STATUS.DONE and t.finished is not None for t in tasks)
+    for before, task in pairwise(tasks):
+        assert [p.pk for p in task.previous.all()] == [before.pk]
