@@ -1,10 +1,15 @@
 """Absences: people manage their own, administrators anyone's; others' stay invisible."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from directory.models import Absence
 from tests.directory.helpers import Org, build_org
+from tests.factories.approvals import approval_org, open_step, submit
+from tests.factories.directory import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +119,37 @@ def test_the_period_and_the_deputy_are_checked(org, change, field) -> None:
 
     assert response.status_code == 400
     assert [error["field"] for error in response.json()["errors"]] == [field]
+
+
+def test_a_recorded_absence_moves_the_persons_open_step_at_once(
+    django_capture_on_commit_callbacks,
+) -> None:
+    # GIVEN the reviewer's step is open
+    org = approval_org()
+    document = submit(org)
+    step = open_step(document, org.reviewer)
+    deputy = PersonFactory.create(unit=org.chain.team)
+    period = {
+        "starts_at": (timezone.now() - timedelta(minutes=5)).isoformat(),
+        "ends_at": (timezone.now() + timedelta(days=2)).isoformat(),
+        "deputy": deputy.pk,
+        "reason": "연가",
+    }
+
+    # WHEN the reviewer records their absence, starting now
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(org.reviewer).post("/api/absences/", period, format="json")
+    assert response.status_code == 201, response.json()
+
+    # THEN the step is the deputy's without waiting for the scan
+    step.refresh_from_db()
+    assert step.task is not None
+    assert (step.is_proxy, step.task.owner) == (True, deputy.user)
+
+    # WHEN the absence is removed, THEN the step is the reviewer's again
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = client_for(org.reviewer).delete(f"/api/absences/{response.json()['id']}/")
+    assert removed.status_code == 204
+    step.refresh_from_db()
+    assert step.task is not None
+    assert (step.is_proxy, step.task.owner) == (False, org.reviewer.user)

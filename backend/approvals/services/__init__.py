@@ -3,7 +3,11 @@ the document's flow lock; see each module for the rule it enforces."""
 
 from approvals.services.deadlines import deadlines_scan, timers_fire_due
 from approvals.services.edit import step_edit_content
-from approvals.services.proxy import line_reassign_after_directory_change, post_approve
+from approvals.services.proxy import (
+    line_reassign_after_directory_change,
+    post_approve,
+    proxies_follow_absences,
+)
 from approvals.services.recall import document_recall, document_withdraw
 from approvals.services.steps import (
     consult_respond,
@@ -23,6 +27,7 @@ __all__ = [
     "document_withdraw",
     "line_reassign_after_directory_change",
     "post_approve",
+    "proxies_follow_absences",
     "step_approve",
     "step_edit_content",
     "step_hold",

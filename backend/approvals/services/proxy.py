@@ -13,6 +13,7 @@ same unit, or else to that unit's head, and tells the drafter.
 """
 
 import logging
+from collections.abc import Collection
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
@@ -137,14 +138,16 @@ def _reassigned(step: ApprovalStep, *, successor: Person) -> int:
     return 1
 
 
-def proxies_follow_absences(*, now: datetime) -> int:
+def proxies_follow_absences(*, now: datetime, person_ids: Collection[int] | None = None) -> int:
     """Keep pending steps with whoever should act now that absences begin and end.
 
     A step opened before its assignee went away goes to the deputy as a proxy step
     once the absence has begun; a proxy step the deputy has not acted on goes back to
     the assignee once they are back (or to the new deputy when the absence changed).
-    Held steps stay with whoever holds them. Run by the deadline scan; a document
-    whose lock is busy is left for the next run. Returns how many steps moved.
+    Held steps stay with whoever holds them. Run by the deadline scan for everyone,
+    and for one person as soon as their absence is recorded, changed or removed
+    (`person_ids`); a document whose lock is busy is left for the next scan.
+    Returns how many steps moved.
     """
     away = Absence.objects.filter(
         person_id=OuterRef("assignee_id"), starts_at__lte=now, ends_at__gt=now, deputy__active=True
@@ -156,9 +159,11 @@ def proxies_follow_absences(*, now: datetime) -> int:
         Q(is_proxy=False, assignee__active=True) & Exists(away) | stale_proxy,
         status=StepStatus.PENDING,
         task__isnull=False,
-    ).values_list("pk", "task__process_id")
+    )
+    if person_ids is not None:
+        candidates = candidates.filter(assignee_id__in=person_ids)
     moved = 0
-    for step_id, process_id in candidates:
+    for step_id, process_id in candidates.values_list("pk", "task__process_id"):
         try:
             moved += _proxy_follow(step_id, process_id=process_id, now=now)
         except LockBusyError:

@@ -3,6 +3,8 @@
 People manage their own absences; directory administrators (Role.ADMINISTRATOR or
 superusers) manage anyone's. The period must be forward, the deputy someone else,
 active, and not away themselves at the same time; one person's absences never overlap.
+Once a change commits, the person's pending approval steps follow it (to the deputy
+while they are away, back to them when they are not: approvals.proxies_follow_absence).
 """
 
 from datetime import datetime
@@ -13,6 +15,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+from approvals.tasks import proxies_follow_absence
+from core.dispatch import dispatch_on_commit
 from directory.models import Absence, Person
 from directory.selectors import user_is_directory_admin
 
@@ -62,7 +66,7 @@ def absence_create(
     # Lock the person's row so two overlapping absences cannot be created at once.
     Person.objects.select_for_update().filter(pk=person.pk).first()
     _validate(person=person, deputy=deputy, starts_at=starts_at, ends_at=ends_at, exclude=None)
-    return Absence.objects.create(
+    absence = Absence.objects.create(
         person=person,
         deputy=deputy,
         starts_at=starts_at,
@@ -70,6 +74,8 @@ def absence_create(
         reason=reason,
         created_by=actor,
     )
+    dispatch_on_commit(proxies_follow_absence, person.pk)
+    return absence
 
 
 @transaction.atomic
@@ -97,9 +103,13 @@ def absence_update(
         exclude=absence.pk,
     )
     absence.save()
+    dispatch_on_commit(proxies_follow_absence, absence.person_id)
     return absence
 
 
+@transaction.atomic
 def absence_delete(*, actor: User, absence: Absence) -> None:
     _check_may_manage(actor=actor, person=absence.person)
+    person_id = absence.person_id
     absence.delete()
+    dispatch_on_commit(proxies_follow_absence, person_id)
