@@ -84,7 +84,8 @@ def official_pdf_request(*, document: Document) -> Rendition:
 
     if document.status != DocumentStatus.APPROVED or document.current_version_id is None:
         raise ValueError("only an approved document with a version gets an official PDF")
-    with transaction.atomic():
+    # get_or_create takes its own savepoint for the insert race; no second one around it.
+    with transaction.atomic(savepoint=False):
         rendition, created = Rendition.objects.get_or_create(
             version_id=document.current_version_id, variant=RenditionVariant.OFFICIAL
         )

@@ -132,8 +132,7 @@ def document_finalize(*, document_id: int, now: datetime | None = None) -> Docum
     tagging, so a committed approval is never left without either.
     """
     document = Document.objects.select_for_update().get(pk=document_id)
-    document_number_assign(document=document)
-    document.refresh_from_db()
+    document_number_assign(document=document)  # sets the number on `document` too
     document.status = DocumentStatus.APPROVED
     document.approved_at = now or timezone.now()
     document.save(update_fields=["status", "approved_at", "updated_at"])
