@@ -65,9 +65,8 @@ class LineUnitOutputSerializer(serializers.ModelSerializer[Unit]):
         fields = ["id", "code", "name"]
 
 
-class BoxDocumentOutputSerializer(serializers.ModelSerializer[Document]):
-    unit = LineUnitOutputSerializer(read_only=True)
-    drafter = LinePersonOutputSerializer(read_only=True)
+class DocumentSummaryOutputSerializer(serializers.ModelSerializer[Document]):
+    """Where a document stands: what an action answers about it."""
 
     class Meta:
         model = Document
@@ -77,13 +76,19 @@ class BoxDocumentOutputSerializer(serializers.ModelSerializer[Document]):
             "status",
             "title",
             "number",
-            "unit",
-            "drafter",
             "lock_version",
             "submitted_at",
             "approved_at",
             "updated_at",
         ]
+
+
+class BoxDocumentOutputSerializer(DocumentSummaryOutputSerializer):
+    unit = LineUnitOutputSerializer(read_only=True)
+    drafter = LinePersonOutputSerializer(read_only=True)
+
+    class Meta(DocumentSummaryOutputSerializer.Meta):
+        fields = [*DocumentSummaryOutputSerializer.Meta.fields, "unit", "drafter"]
 
 
 class TaskStepOutputSerializer(serializers.ModelSerializer[ApprovalStep]):
@@ -128,31 +133,13 @@ class TaskDetailOutputSerializer(serializers.Serializer[dict[str, Any]]):
     actions = serializers.ListField(child=serializers.CharField())
 
 
-class ActedDocumentOutputSerializer(serializers.ModelSerializer[Document]):
-    """The document as an action left it: where it stands now, and its number."""
-
-    class Meta:
-        model = Document
-        fields = [
-            "id",
-            "kind",
-            "status",
-            "title",
-            "number",
-            "lock_version",
-            "submitted_at",
-            "approved_at",
-            "updated_at",
-        ]
-
-
 class TaskActionOutputSerializer(serializers.Serializer[dict[str, Any]]):
     """What a task action answers: the step and its document as the action left them,
     and the actions still open to the caller. The whole line is the task's detail
     (GET /api/tasks/{id}/)."""
 
     step = TaskStepOutputSerializer()
-    document = ActedDocumentOutputSerializer()
+    document = DocumentSummaryOutputSerializer()
     actions = serializers.ListField(child=serializers.CharField())
 
 
