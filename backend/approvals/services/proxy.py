@@ -2,7 +2,8 @@
 
 A step opened while its assignee is absent goes to the deputy (see stages.py), and
 so does a pending step whose assignee goes away later (`proxies_follow_absences`,
-run by the deadline scan, which also gives it back when they return). Once the
+run when an absence is recorded or changed and by the deadline scan; it also gives
+the step back when they return). Once the
 deputy has acted, the absent assignee owes a post-approval: it never blocks the
 document, it shows in their "post-approval due" box, they are reminded when their
 absence ends (deadlines.py), and `post_approve` records that they saw it.
