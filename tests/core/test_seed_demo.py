@@ -90,8 +90,10 @@ def test_every_box_each_login_shows_has_content(seeded: list[DemoLogin], cast: C
         counts = box_counts(person=person)
         empty = [box for box in SHOWCASE[role] if not counts[box]]
         assert not empty, f"{role} has empty boxes: {empty}"
-    # the deputy of the away bureau director acts for him (proxy tasks)
+    # the deputy of the away bureau director acts for him (proxy tasks), the steps that
+    # waited for him before he left included: nothing waits in his own box
     assert step_box(person=cast.division_head, box="to_act").filter(is_proxy=True).exists()
+    assert not step_box(person=cast.bureau_director, box="to_act").exists()
     assert Absence.objects.filter(person=cast.bureau_director, deputy=cast.division_head).exists()
 
 

@@ -70,5 +70,5 @@ def _seed(cast: Cast) -> int:
     stories.records_documents(desk, cast)
     stories.administrator_documents(desk, cast)
     Mix(desk, cast, lines).run(ORGANISATION_DOCUMENTS)
-    stories.director_away(desk, cast, lines)  # last: from now on his steps go to his deputy
+    stories.director_away(desk, cast, lines)  # last: his steps go to his deputy from now on
     return desk.made

@@ -24,7 +24,8 @@ SHOWCASE: dict[str, tuple[str, ...]] = {
     "drafter": ("drafts", "in_progress", "returned", "completed", "references"),
     "team_leader": ("to_act", "on_hold", "completed"),
     "division_head": ("to_act", "on_hold", "completed"),
-    "bureau_director": ("to_act", "post_approval_due", "completed"),
+    # away on a trip: his waiting steps are his deputy's (the division head's)
+    "bureau_director": ("post_approval_due", "completed"),
     "records_officer": ("to_act", "completed", "references"),
     "administrator": ("drafts", "in_progress", "returned", "completed"),
     "hr_head": ("to_act", "completed"),

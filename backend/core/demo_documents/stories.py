@@ -12,6 +12,7 @@ import datetime
 from django.utils import timezone
 
 from approvals.line_heads import unit_head
+from approvals.services import proxies_follow_absences
 from core.demo_documents.cast import Cast, staff_of
 from core.demo_documents.content import line_of, next_month_first
 from core.demo_documents.desk import Desk
@@ -147,8 +148,9 @@ def administrator_documents(desk: Desk, cast: Cast) -> None:
 
 
 def director_away(desk: Desk, cast: Cast, lines: dict[int, BudgetLine]) -> None:
-    """The director leaves on a trip with the division head as deputy: two budgets are
-    approved by proxy (후결 due), two wait in the deputy's box as proxy tasks."""
+    """The director leaves on a trip with the division head as deputy: what waited for
+    him goes to the deputy, two budgets are approved by proxy (후결 due), two more wait
+    in the deputy's box as proxy tasks."""
     now = timezone.now()
     director = cast.bureau_director
     absence_create(
@@ -159,6 +161,9 @@ def director_away(desk: Desk, cast: Cast, lines: dict[int, BudgetLine]) -> None:
         ends_at=now + datetime.timedelta(days=AWAY_DAYS),
         reason="국외 출장",
     )
+    # The product hands his waiting steps over once the absence commits; the seed is
+    # one transaction, so it does so here for the boxes it prints to be true.
+    proxies_follow_absences(now=now, person_ids=[director.pk])
     w = desk.write
     drafters = [cast.drafter, *_sibling_staff(cast.bureau, exclude=cast.division)[4:7]]
     for index, drafter in enumerate(drafters):
