@@ -77,8 +77,9 @@ def _node_atomic() -> transaction.Atomic:
     return transaction.atomic(savepoint=not context.propagate_exception)
 
 
-class InsertedWhenDone:
-    """For a routing node: write its task once, finished, instead of at creation.
+class InsertedWhenDone(Activation):
+    """For a routing node's activation: write its task once, finished, instead of at
+    creation.
 
     viewflow inserts a node's task when the token reaches it and updates it when the
     node completes, moments later in the same transaction; for a gateway or function
@@ -96,20 +97,22 @@ class InsertedWhenDone:
         cls, flow_task: Any, prev_activation: Any, token: Any, data: Any = None, seed: Any = None
     ) -> Any:
         if not context.propagate_exception:
-            return super().create(flow_task, prev_activation, token, data=data, seed=seed)  # type: ignore[misc]
+            return super().create(flow_task, prev_activation, token, data=data, seed=seed)
         task = flow_task.flow_class.task_class(
             process=prev_activation.process, flow_task=flow_task, token=token
         )
         task.data = data if data is not None else {}
         task.seed = seed
-        activation = cls(task)  # type: ignore[call-arg]
+        activation = cls(task)
         activation._previous_task = prev_activation.task
         return activation
 
-    def _link_previous(self) -> None:
+    @Activation.status.super()
+    def complete(self) -> None:
+        super().complete.original()
         previous, self._previous_task = self._previous_task, None
         if previous is not None:
-            self.task.previous.add(previous)  # type: ignore[attr-defined]
+            self.task.previous.add(previous)
 
     def __hash__(self) -> int:
         return id(self)
@@ -119,11 +122,6 @@ class InsertedWhenDone:
 
 
 class FunctionActivation(InsertedWhenDone, nodes.FunctionActivation):
-    @Activation.status.super()
-    def complete(self) -> None:
-        super().complete.original()
-        self._link_previous()
-
     @Activation.status.super()
     def activate(self) -> None:
         with self.exception_guard(), _node_atomic():
@@ -138,11 +136,6 @@ class Function(nodes.Function):
 
 class IfActivation(InsertedWhenDone, nodes.IfActivation):
     @Activation.status.super()
-    def complete(self) -> None:
-        super().complete.original()
-        self._link_previous()
-
-    @Activation.status.super()
     def activate(self) -> None:
         with self.exception_guard(), _node_atomic():
             self._condition_result = self.flow_task._condition(self)
@@ -153,11 +146,6 @@ class If(nodes.If):
 
 
 class SwitchActivation(InsertedWhenDone, nodes.SwitchActivation):
-    @Activation.status.super()
-    def complete(self) -> None:
-        super().complete.original()
-        self._link_previous()
-
     @Activation.status.super()
     def activate(self) -> None:
         with self.exception_guard(), _node_atomic():

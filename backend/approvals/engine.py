@@ -30,6 +30,7 @@ from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
 from viewflow.workflow.token import Token
 
+from approvals.models import ApprovalStep
 from core.errors import ConflictError, LockBusyError
 from documents.models import Document
 
@@ -102,8 +103,6 @@ def step_process_locked(step_id: int, *, owner_id: int) -> Iterator[Process | No
     Yields that process, read by the locking query, or None when the step has no task
     (still waiting, or closed) or its task is someone else's: nothing is locked then.
     """
-    from approvals.models import ApprovalStep
-
     task_process = ApprovalStep.objects.filter(pk=step_id, task__owner_id=owner_id).values(
         "task__process_id"
     )[:1]
