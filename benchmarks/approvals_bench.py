@@ -71,14 +71,8 @@ def setup_django() -> None:
 
 def timed(call: Callable[[], Any], runs: int) -> tuple[float, int]:
     """Median milliseconds of `call` and the queries of its last run."""
-    median, queries, _database = timed_with_database(call, runs)
+    median, queries, _database = medians([measure_once(call) for _ in range(runs)])
     return median, queries
-
-
-def timed_with_database(call: Callable[[], Any], runs: int) -> tuple[float, int, float]:
-    """Median milliseconds of `call`, the queries of its last run, and the median
-    milliseconds its queries spent in the database driver (execute to result)."""
-    return medians([measure_once(call) for _ in range(runs)])
 
 
 def measure_once(call: Callable[[], Any]) -> tuple[float, int, float]:
