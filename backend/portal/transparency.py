@@ -13,11 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.disclosure_law import GROUNDS
 from disclosure.selectors import transparency_stats
 from portal.models import Publication
 
 REQUEST_OUTCOMES = ("pending", "granted", "partial", "refused")
-GROUNDS = range(1, 9)
 
 
 @dataclass(slots=True)

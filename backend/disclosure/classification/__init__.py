@@ -4,7 +4,8 @@ Plain typed functions over text, document kind, findings and rules, so they
 run without a database; ``active_rules()`` reads the administrator's rules.
 """
 
-from disclosure.classification.rules import DEFAULT_RULES, GROUNDS, DocumentKind, Level, RuleSpec
+from core.disclosure_law import GROUNDS
+from disclosure.classification.rules import DEFAULT_RULES, DocumentKind, Level, RuleSpec
 from disclosure.classification.store import active_rules
 from disclosure.classification.suggest import (
     Comparison,

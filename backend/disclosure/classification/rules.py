@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-GROUNDS = range(1, 9)
+from core.disclosure_law import GROUNDS
 
 
 class Level(StrEnum):

@@ -20,6 +20,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from core.disclosure_law import GROUNDS
 from directory.models import Unit
 from disclosure.models import DisclosureRequest, RequestStatus
 from documents.models import DisclosureLevel
@@ -31,7 +32,7 @@ Key = tuple[int, str]
 def _empty_row() -> dict[str, Any]:
     return {
         "published": {level: 0 for level in DisclosureLevel.values},
-        "grounds": {str(g): 0 for g in range(1, 9)},
+        "grounds": {str(g): 0 for g in GROUNDS},
         "withdrawn": 0,
         "requests": {status: 0 for status in ("pending", *_DECIDED)},
     }

@@ -10,12 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 
 from audit.services import audit_record
+from core.disclosure_law import GROUNDS
 from core.errors import ConflictError
 from directory.models import Person
 from disclosure.models import DisclosureReview, ReviewStatus
 from documents.models import DisclosureLevel, Document
-
-GROUNDS = range(1, 9)
 
 
 def user_of(actor: Person | None) -> AbstractBaseUser | None:
@@ -70,10 +69,3 @@ def clean_grounds(*, level: str, grounds: list[int], field: str = "grounds") -> 
             {field: [_("Partial or closed disclosure must cite at least one ground (1 to 8).")]}
         )
     return unique
-
-
-LEVEL_RANK = {DisclosureLevel.OPEN: 0, DisclosureLevel.PARTIAL: 1, DisclosureLevel.CLOSED: 2}
-
-
-def stricter(a: str, b: str) -> str:
-    return a if LEVEL_RANK[DisclosureLevel(a)] >= LEVEL_RANK[DisclosureLevel(b)] else b

@@ -20,11 +20,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 
+from core.disclosure_law import GROUNDS
 from directory.models import Person
 from disclosure.models import AttachmentRelease, DisclosureReview, WithheldParagraph
 from disclosure.redaction import Body, parse_body
 from disclosure.roles import is_records_officer
-from disclosure.services.common import GROUNDS, audit, require_editable, review_locked
+from disclosure.services.common import audit, require_editable, review_locked
 from documents.models import Attachment, Document, DocumentStatus
 
 DRAFTING = (DocumentStatus.DRAFT, DocumentStatus.RETURNED)

@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 
+from core.disclosure_law import GROUNDS
 from directory.models import Person
 from disclosure.models import DisclosureReview, Redaction, RedactionSource
 from disclosure.redaction import FIELDS, VersionTexts
 from disclosure.services.common import (
-    GROUNDS,
     audit,
     clean_grounds,
     require_editable,

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from core.disclosure_law import stricter
 from core.dispatch import dispatch_on_commit
 from directory.models import Person
 from disclosure.classification import (
@@ -46,7 +47,7 @@ from disclosure.models import (
 from disclosure.redaction import Body, VersionTexts
 from disclosure.roles import records_officers_for
 from disclosure.services.calendar import add_working_days
-from disclosure.services.common import audit, stricter
+from disclosure.services.common import audit
 from documents.models import DisclosureLevel, Document, DocumentStatus, DocumentVersion
 from notifications.models import NotificationKind
 from notifications.services import notification_send

@@ -27,7 +27,6 @@ from documents.models import (
 from documents.sanitize import sanitize_body
 from documents.services.personnel import personnel_errors
 
-DISCLOSURE_GROUNDS = range(1, 9)
 BUDGET_FIELDS = ("fiscal_year", "budget_line", "amount", "payee", "purpose")
 REQUIRED = _("This field is required.")
 KIND_BLOCKS = {DocumentKind.BUDGET: "budget", DocumentKind.PERSONNEL: "personnel"}

@@ -10,6 +10,7 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
+from core.disclosure_law import GROUNDS
 from portal.models import Publication
 
 PUBLICATION_FIELDS: tuple[str, ...] = (
@@ -63,7 +64,7 @@ TRANSPARENCY_FIELDS: tuple[str, ...] = (
     "partial",
     "closed",
     "withdrawn",
-    *(f"ground_{n}" for n in range(1, 9)),
+    *(f"ground_{n}" for n in GROUNDS),
     *(f"requests_{outcome}" for outcome in ("pending", "granted", "partial", "refused")),
 )
 
