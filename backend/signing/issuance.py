@@ -1,10 +1,13 @@
-"""Issuing the official PDF of an approved document: the outbox and its worker side.
+"""Issuing the PDFs of an approved document: the outbox and its worker side.
 
 Rules:
 - `official_pdf_request` runs inside the final-approval transaction: it writes the
-  pending Rendition (one per version and variant, however often it is called) and
-  sends the task only once that transaction commits, so an approval that rolls back
-  leaves nothing and one that commits always owes its PDF;
+  pending Rendition (one per version, however often it is called) and sends the
+  task only once that transaction commits, so an approval that rolls back leaves
+  nothing and one that commits always owes its PDF;
+- `public_pdf_request` does the same for the public (redacted) variant inside the
+  publishing transaction: one row per version and public content, so the request
+  never renders and publishing never waits for, or fails on, a renderer;
 - `rendition_issue` claims the row (select_for_update skip_locked, then a
   conditional update on status and attempt), renders and signs without holding any
   lock, then stores the PDF only if it still holds that claim: a rerun, a duplicate
@@ -14,7 +17,10 @@ Rules:
   it (its worker was killed) may be claimed again; after SIGNING_ISSUE_MAX_ATTEMPTS
   claims the row is failed instead, so a PDF that kills every worker stops somewhere;
 - a transient failure (database, storage, time limit) puts the row back to pending
-  for a retry; a permanent one (the document cannot be rendered or signed) fails it.
+  for a retry; a permanent one (the document cannot be rendered or signed) fails it;
+- a rendition that ends, done or failed, is announced once its transaction commits
+  (`signing.events.rendition_finished`), so the apps above answer without signing
+  knowing them (the disclosure app attaches a public PDF to its publication).
 """
 
 import enum
@@ -36,7 +42,9 @@ from audit.services import audit_record
 from core.dispatch import dispatch_on_commit
 from documents.models import Document, DocumentStatus
 from signing.errors import SigningError
+from signing.events import announce_finished
 from signing.models import Rendition, RenditionStatus, RenditionVariant
+from signing.public_content import PublicContent
 from signing.services import IssuedPdf, official_pdf_issue, official_pdf_verify
 from signing.snapshot import SnapshotError
 from signing.snapshot_builder import official_document_for
@@ -49,7 +57,17 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
     SoftTimeLimitExceeded,
 )
-PERMANENT_ERRORS: tuple[type[Exception], ...] = (SigningError, ValueError, KeyError, TypeError)
+# A renderer that fails this way fails the same way next time: deep nesting (RecursionError
+# in WeasyPrint), a broken snapshot, a bug. Retrying it would only re-claim it forever.
+PERMANENT_ERRORS: tuple[type[Exception], ...] = (
+    SigningError,
+    ValueError,
+    LookupError,
+    TypeError,
+    AttributeError,
+    ArithmeticError,
+    RecursionError,
+)
 # Only these carry messages written by Dojang that name rules and fields, never data.
 OWN_MESSAGES: tuple[type[Exception], ...] = (SigningError, SnapshotError)
 ERROR_MAX_LENGTH = 300
@@ -90,6 +108,33 @@ def official_pdf_request(*, document: Document) -> Rendition:
             version_id=document.current_version_id, variant=RenditionVariant.OFFICIAL
         )
     if created or rendition.status == RenditionStatus.PENDING:
+        _dispatch(issue_official_pdf, rendition.pk)
+    return rendition
+
+
+def public_pdf_request(*, document: Document, content: PublicContent) -> Rendition:
+    """The public Rendition of `document`'s approved version for `content`, sent on commit.
+
+    Call it in the publishing transaction. The same content finds the same row: a
+    done one is reused as it is, a failed one is tried again from the start.
+    """
+    from signing.tasks import issue_official_pdf  # the task module imports this one
+
+    if document.status != DocumentStatus.APPROVED or document.current_version_id is None:
+        raise ValueError("only an approved document with a version gets a public PDF")
+    with transaction.atomic(savepoint=False):
+        rendition, _ = Rendition.objects.get_or_create(
+            version_id=document.current_version_id,
+            variant=RenditionVariant.PUBLIC,
+            content_key=content.content_hash,
+            defaults={"public_content": content.to_json()},
+        )
+        if rendition.status == RenditionStatus.FAILED:
+            Rendition.objects.filter(pk=rendition.pk).update(
+                status=RenditionStatus.PENDING, attempts=0, last_error="", updated_at=timezone.now()
+            )
+            rendition.refresh_from_db()
+    if rendition.status == RenditionStatus.PENDING:
         _dispatch(issue_official_pdf, rendition.pk)
     return rendition
 
@@ -153,9 +198,11 @@ def _unclaimable(status: str, claimed_at: datetime | None, now: datetime) -> Iss
 
 def _render(claim: Claim) -> IssuedPdf:
     rendition = Rendition.objects.select_related("version").get(pk=claim.rendition_id)
-    if rendition.variant != RenditionVariant.OFFICIAL:
-        raise ValueError("only the official variant is issued here")
-    issued = official_pdf_issue(document=official_document_for(version=rendition.version))
+    public = None
+    if rendition.variant == RenditionVariant.PUBLIC:
+        public = PublicContent.from_json(rendition.public_content)
+    snapshot = official_document_for(version=rendition.version, public=public)
+    issued = official_pdf_issue(document=snapshot)
     delay = float(settings.SIGNING_TEST_RENDER_DELAY_SECONDS)
     if delay > 0:
         # Test-only (DOJANG_TEST_RENDER_DELAY_SECONDS): room to kill a worker mid-job.
@@ -186,6 +233,7 @@ def _store(claim: Claim, issued: IssuedPdf) -> IssueOutcome:
         except (IntegrityError, OperationalError):
             rendition.pdf.delete(save=False)
             raise
+        announce_finished(rendition)
     return IssueOutcome.DONE
 
 
@@ -248,11 +296,14 @@ def _fail(claim: Claim, exc: BaseException) -> IssueOutcome:
 
 
 def _fail_row(rendition_id: int, attempts: int, status: str, error: str) -> None:
-    Rendition.objects.filter(pk=rendition_id, status=status, attempts=attempts).update(
-        status=RenditionStatus.FAILED,
-        last_error=error[:ERROR_MAX_LENGTH],
-        updated_at=timezone.now(),
-    )
+    with transaction.atomic():
+        failed = Rendition.objects.filter(pk=rendition_id, status=status, attempts=attempts).update(
+            status=RenditionStatus.FAILED,
+            last_error=error[:ERROR_MAX_LENGTH],
+            updated_at=timezone.now(),
+        )
+        if failed:
+            announce_finished(Rendition.objects.get(pk=rendition_id))
 
 
 def renditions_stale(*, now: datetime | None = None) -> list[int]:
@@ -262,7 +313,6 @@ def renditions_stale(*, now: datetime | None = None) -> list[int]:
     return list(
         Rendition.objects.filter(
             status__in=(RenditionStatus.PENDING, RenditionStatus.RENDERING),
-            variant=RenditionVariant.OFFICIAL,
             updated_at__lt=cutoff,
         )
         .order_by("updated_at")

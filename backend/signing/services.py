@@ -49,7 +49,7 @@ def official_pdf_sign(*, pdf: bytes, document: OfficialDocument) -> bytes:
     return sign_pdf_bytes(
         pdf,
         reason=f"{document.document_number} 결재 완료",
-        location=document.issuer,
+        location=document.issuer.organization,
     )
 
 

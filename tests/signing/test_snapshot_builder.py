@@ -13,7 +13,13 @@ from disclosure.services.review import review_decide
 from disclosure.services.tagging import disclosure_tag
 from documents.models import Document, DocumentKind
 from signing.services import official_pdf_render
-from signing.snapshot_builder import official_document_for, seoul_date
+from signing.public_content import PublicContent
+from signing.snapshot_builder import (
+    PRIVATE_NAME_MARK,
+    approved_version_ref,
+    official_document_for,
+    seoul_date,
+)
 from tests.factories.approvals import ApprovalOrg, approval_org, submit
 from tests.factories.directory import AbsenceFactory, PersonFactory, role_member
 from tests.signing.issuance_support import approve, pdf_text, version_of
@@ -47,11 +53,14 @@ def test_the_line_of_a_consulted_document_with_a_disagreement(
         (org.approver.name, "approve", "전결"),
     ]
     assert official.signers[-1].position == "과장"
-    # AND the history carries the comments, the submission first
+    # AND the drafter heads the box
+    assert (official.drafter.name, official.drafter.role) == (org.drafter.name, "draft")
+    # AND the history lists every action, the submission first, and no comment:
+    # comments are internal and a document sent outside must not carry them
     actions = [(e.actor, e.action) for e in official.history]
     assert actions[0] == (org.drafter.name, "submit")
     assert (org.consultees[0].name, "consult.disagreed") in actions
-    assert any(e.comment == "이견 있음" for e in official.history)
+    assert all(e.comment == "" for e in official.history)
     assert official.document_number == document.number
     assert official.content_hash == version_of(document).content_hash
 
@@ -64,14 +73,17 @@ def test_a_proxy_approval_names_the_absent_approver(django_capture_on_commit_cal
     document = approved_without_task(django_capture_on_commit_callbacks, org, final_actor=deputy)
     step = ApprovalStep.objects.get(stage__document=document, stage__kind=StageKind.APPROVE)
     assert step.is_proxy
-    # WHEN the official document is built, THEN the deputy signs 대결 for the approver
+    # WHEN the official document is built, THEN the deputy signs 대결 in the approver's
+    # column, under the approver's title, and the 전결 the approver holds stays marked
     last = official_document_for(version=version_of(document)).signers[-1]
-    assert (last.name, last.proxy_for, last.mark, last.delegated) == (
+    assert (last.name, last.proxy_for, last.marks, last.delegated) == (
         deputy.name,
         org.approver.name,
-        "대결",
-        False,
+        ("전결", "대결"),
+        True,
     )
+    assert last.position == step.position_title
+    assert last.post_approved_on is None
 
 
 def test_approved_content_comes_from_the_version_not_the_live_row(
@@ -100,7 +112,7 @@ def test_the_enforcement_date_is_the_approval_date_in_seoul():
     assert seoul_date(moment) == dt.date(2025, 3, 15)
 
 
-def test_the_records_officers_decision_replaces_the_proposed_mark(
+def test_the_official_mark_stays_the_level_fixed_at_approval(
     django_capture_on_commit_callbacks,
 ):
     # GIVEN an approved memo proposed open, then decided partial on ground 6
@@ -109,22 +121,38 @@ def test_the_records_officers_decision_replaces_the_proposed_mark(
     officer = role_member(Role.RECORDS_OFFICER, PersonFactory.create())
     review = disclosure_tag(document_id=document.pk)
     review_decide(review=review, actor=officer, level="partial", grounds=[6], reason="개인정보")
-    # WHEN the official document is built, THEN it prints the decision
-    assert official_document_for(version=version_of(document)).disclosure.label == ("부분공개(6)")
+    # WHEN the official document is built, THEN it prints what was fixed at approval
+    # (the official PDF is signed at approval; the decision goes to the public PDF)
+    assert official_document_for(version=version_of(document)).disclosure.label == "공개"
 
 
-def test_the_public_variant_takes_the_redacted_body_and_drops_comments(
+def test_the_public_variant_takes_the_redacted_content_and_no_version_hash(
     django_capture_on_commit_callbacks,
 ):
+    # GIVEN an approved memo and what redaction left of it
     org = approval_org()
     document = approved_without_task(django_capture_on_commit_callbacks, org)
-    public = official_document_for(
-        version=version_of(document), public=True, redacted_body_html="<p>가린 본문</p>"
+    version = version_of(document)
+    content = PublicContent(
+        title="가린 제목",
+        recipient="",
+        body_html="<p>가린 본문</p>",
+        level="partial",
+        grounds=(6,),
+        private_names=(org.reviewer.name,),
     )
-    assert public.body_html == "<p>가린 본문</p>"
-    assert all(event.comment == "" for event in public.history)
-    with pytest.raises(ValueError, match="redacted body"):
-        official_document_for(version=version_of(document), public=True)
+    # WHEN the public variant is built
+    public = official_document_for(version=version, public=content)
+    # THEN it shows the redacted text and the decision, hides a private name in the box
+    assert (public.title, public.body_html) == ("가린 제목", "<p>가린 본문</p>")
+    assert public.disclosure.label == "부분공개(6)"
+    assert PRIVATE_NAME_MARK in [s.name for s in public.signers]
+    assert org.reviewer.name not in str(public.approval_record())
+    # AND it names itself by its own hash, the approved version only by a keyed HMAC
+    assert public.content_hash == content.content_hash != version.content_hash
+    assert version.content_hash not in str(public.approval_record())
+    assert public.approved_version_ref == approved_version_ref(version.content_hash)
+    assert public.approved_version_ref != version.content_hash
 
 
 def test_a_version_that_is_not_the_approved_one_is_refused():

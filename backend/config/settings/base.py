@@ -200,7 +200,18 @@ SIGNING_PKCS12_PATH = env_optional("SIGNING_PKCS12_PATH")
 SIGNING_PKCS12_PASSWORD = env_optional("SIGNING_PKCS12_PASSWORD")
 SIGNING_TRUST_ANCHORS = env_list("SIGNING_TRUST_ANCHORS", default=[])
 SIGNING_TSA_URL = env_optional("SIGNING_TSA_URL")
-SIGNING_ORGANIZATION = env_str("SIGNING_ORGANIZATION", "도장시")
+# The organisation as the official form prints it (documented in docs/official-pdf.md):
+# its name heads every document, its head's title is 발신명의 of documents sent outside,
+# and the contact line gives its postcode, address (a unit's own address wins),
+# homepage and fax. OFFICIAL_SEAL_OMITTED prints 관인생략 beside 발신명의.
+ORGANIZATION_NAME = env_str("ORGANIZATION_NAME", "도장특별시")
+ORGANIZATION_HEAD_TITLE = env_str("ORGANIZATION_HEAD_TITLE", "도장특별시장")
+ORGANIZATION_POSTCODE = env_str("ORGANIZATION_POSTCODE", "04524")
+ORGANIZATION_ADDRESS = env_str("ORGANIZATION_ADDRESS", "도장특별시 중구 세종대로 110")
+ORGANIZATION_HOMEPAGE = env_str("ORGANIZATION_HOMEPAGE", "www.dojang.go.kr")
+ORGANIZATION_FAX = env_str("ORGANIZATION_FAX", "02-120-0000")
+OFFICIAL_SEAL_OMITTED = env_bool("OFFICIAL_SEAL_OMITTED", default=True)
+SIGNING_ORGANIZATION = env_str("SIGNING_ORGANIZATION", ORGANIZATION_NAME)
 SIGNING_MAX_PAGES = env_int("SIGNING_MAX_PAGES", default=200)
 SIGNING_RENDER_TIMEOUT_SECONDS = env_int("SIGNING_RENDER_TIMEOUT_SECONDS", default=60)
 SIGNING_VERIFY_MAX_BYTES = env_int("SIGNING_VERIFY_MAX_BYTES", default=20 * 1024 * 1024)
@@ -389,10 +400,6 @@ DISCLOSURE_STATUS_THROTTLE_RATE = env_str("DISCLOSURE_STATUS_THROTTLE_RATE", "60
 # Unit code of the records office: requests for no document (or a unit without
 # records officers) go there.
 DISCLOSURE_RECORDS_OFFICE_UNIT_CODE = env_str("DISCLOSURE_RECORDS_OFFICE_UNIT_CODE", "")
-# Where the public PDF's QR code sends a reader to verify it ("{hash}" is replaced).
-DISCLOSURE_VERIFY_URL = env_str(
-    "DISCLOSURE_VERIFY_URL", "http://localhost:8000/verify/?hash={hash}"
-)
 # Korean public holidays (ISO dates, comma-separated); weekends are never working days.
 # The default lists 2025-2027 (substitute holidays and election days included);
 # extend it every year, as the government announces them.
@@ -442,8 +449,8 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
 
 # Issuance: from an approved document to its signed official PDF (the Rendition outbox,
 # its task and its sweep). Documented in docs/official-pdf.md, "From approval to signed PDF".
-# The public address of the portal: the official PDF's QR code opens
-# SITE_URL/verify/?document=<number>.
+# The public address of the portal, the one base of every link the product writes: the
+# QR code of both PDFs opens SITE_URL/verify/?document=<number>&year=<year>.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # The public verification answer names a published document by its content hash.
 SIGNING_DOCUMENT_LOOKUP = SIGNING_DOCUMENT_LOOKUP or "signing.lookup.approved_version_by_hash"
