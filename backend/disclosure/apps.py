@@ -7,3 +7,11 @@ from django.utils.translation import gettext_lazy as _
 class DisclosureConfig(AppConfig):
     name = "disclosure"
     verbose_name = _("Disclosure")
+
+    def ready(self) -> None:
+        from disclosure.receivers import on_rendition_finished
+        from signing.events import rendition_finished
+
+        rendition_finished.connect(
+            on_rendition_finished, dispatch_uid="disclosure.on_rendition_finished"
+        )

@@ -18,6 +18,7 @@ class NotificationKind(models.TextChoices):
     ESCALATED = "escalated", _("Escalated")
     POST_APPROVAL_DUE = "post_approval_due", _("Post-approval due")
     LINE_CHANGED = "line_changed", _("Approval line changed")
+    PUBLICATION_FAILED = "publication_failed", _("Publication failed")
 
 
 class Notification(models.Model):

@@ -28,7 +28,7 @@ class Publication(models.Model):
         related_name="+",
     )
     # Copied, not joined: the public record must not change if internal data does.
-    number = models.CharField(_("document number"), max_length=64)
+    number = models.CharField(_("document number"), max_length=240)
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=16, choices=DocumentKind.choices)
     unit = models.ForeignKey(
@@ -47,6 +47,17 @@ class Publication(models.Model):
         _("public HTML"),
         blank=True,
         help_text=_("The redacted body as sanitized HTML; empty for a closed document."),
+    )
+    # The public PDF is a signing Rendition (variant public), rendered after the
+    # publication by the renditions' outbox; `public_pdf` and its hash are filled
+    # from it once it is signed, and stay empty while it is pending or if it failed.
+    public_rendition = models.ForeignKey(
+        "signing.Rendition",
+        verbose_name=_("public rendition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     public_pdf = models.FileField(
         _("public PDF"), upload_to="public/%Y/", blank=True, help_text=_("Signed, redacted.")

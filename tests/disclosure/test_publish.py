@@ -18,6 +18,7 @@ from core.errors import ConflictError
 from disclosure.detection import DetectionConfig, detect
 from disclosure.models import DisclosureReview, ReviewStatus
 from disclosure.redaction import VersionTexts
+from disclosure.services import publish as publish_module
 from disclosure.services.marks import attachment_release
 from disclosure.services.publish import (
     publication_publish,
@@ -28,8 +29,11 @@ from disclosure.services.publish import (
 from disclosure.services.review import redaction_remove, review_decide, review_hold
 from disclosure.services.tagging import disclosure_tag
 from documents.models import Attachment
+from notifications.models import Notification
 from portal.models import PublicationSearchIndex
 from portal.selectors import public_publications
+from signing import issuance
+from signing.models import Rendition
 from signing.services import official_pdf_verify
 from tests.disclosure.pdf_text import hidden_strings, visible_text
 from tests.disclosure.records import (
@@ -58,7 +62,17 @@ def _pdf(publication) -> tuple[bytes, Path]:
     return path.read_bytes(), path
 
 
-def test_published_text_html_and_pdf_hold_no_personal_information():
+def _publish_and_sign(document, actor, capture):
+    """Publish, then let the public rendition the publication requested run and attach."""
+    with capture(execute=True):
+        publication = publication_publish(document=document, actor=actor)
+    publication.refresh_from_db()
+    return publication
+
+
+def test_published_text_html_and_pdf_hold_no_personal_information(
+    django_capture_on_commit_callbacks,
+):
     # GIVEN a personnel action with a private person and personal data in title and body
     person = PersonFactory.create(name="정하늘")
     document = approved_document(
@@ -69,8 +83,8 @@ def test_published_text_html_and_pdf_hold_no_personal_information():
         recipient="정하늘 귀하",
     )
     secrets = _secrets(document)
-    # WHEN a records officer publishes it
-    publication = publication_publish(document=document, actor=officer())
+    # WHEN a records officer publishes it and its public PDF is signed
+    publication = _publish_and_sign(document, officer(), django_capture_on_commit_callbacks)
     # THEN no secret is in the public text or HTML
     data, path = _pdf(publication)
     shown, hidden = visible_text(path), hidden_strings(data)
@@ -141,7 +155,7 @@ def test_attachments_of_a_partial_document_need_a_release_each(tmp_path):
 def test_withdrawal_takes_it_down_and_says_why(django_capture_on_commit_callbacks):
     document = approved_document(body=BODY_WITH_PERSONAL_DATA)
     records = officer()
-    publication = publication_publish(document=document, actor=records)
+    publication = _publish_and_sign(document, records, django_capture_on_commit_callbacks)
     pdf = Path(publication.public_pdf.path)
     assert PublicationSearchIndex.objects.filter(publication=publication).exists()
     # WHEN withdrawn
@@ -162,10 +176,62 @@ def test_withdrawal_takes_it_down_and_says_why(django_capture_on_commit_callback
     # AND withdrawing twice is a conflict
     with pytest.raises(ConflictError):
         publication_withdraw(publication=publication, actor=records, reason="again")
-    # AND it can be published again
-    again = publication_publish(document=document, actor=records)
+    # AND it can be published again, with a PDF of its own
+    again = _publish_and_sign(document, records, django_capture_on_commit_callbacks)
     assert again.pk == publication.pk
     assert again.is_public
+    assert again.public_pdf
+    assert Path(again.public_pdf.path).exists()
+
+
+def test_the_page_is_public_at_once_and_the_pdf_joins_it_when_signed(
+    django_capture_on_commit_callbacks,
+):
+    # GIVEN an open approved memo
+    document = approved_document()
+    # WHEN it is published (the public PDF's job not yet run)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        publication = publication_publish(document=document, actor=officer())
+    # THEN the publication is public without a PDF, and a public rendition is owed
+    assert publication.is_public
+    assert not publication.public_pdf
+    rendition = publication.public_rendition
+    assert rendition is not None
+    assert (rendition.variant, rendition.status) == ("public", "pending")
+    # WHEN the job runs, THEN the PDF is attached and verifies
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    publication.refresh_from_db()
+    assert publication.public_pdf_sha256 == Rendition.objects.get(pk=rendition.pk).sha256
+    assert official_pdf_verify(data=Path(publication.public_pdf.path).read_bytes()).valid
+
+
+def test_a_public_pdf_that_fails_is_reported_to_the_records_officers(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    # GIVEN a published memo whose public PDF cannot be made (the renderer fails)
+    document = approved_document()
+    records = officer(unit=document.unit)
+
+    def broken(**_: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(issuance, "official_pdf_issue", lambda **kw: broken(**kw))
+    # WHEN it is published and the job runs
+    with django_capture_on_commit_callbacks(execute=True):
+        publication = publication_publish(document=document, actor=records)
+    # THEN the publication stands without a PDF, the job failed with a reason
+    publication.refresh_from_db()
+    assert publication.is_public
+    assert not publication.public_pdf
+    assert publication.public_rendition is not None
+    assert publication.public_rendition.status == "failed"
+    assert "RecursionError" in publication.public_rendition.last_error
+    # AND the failure is recorded and the records officers are told
+    assert AuditEvent.objects.filter(action="publication.pdf_failed").count() == 1
+    notice = Notification.objects.get(recipient=records, kind="publication_failed")
+    assert "RecursionError" in notice.body
 
 
 def test_publishing_twice_is_a_conflict():
@@ -186,6 +252,53 @@ def test_bulk_publish_reports_each_id_and_writes_nothing_for_a_failure():
     assert results[2]["error"]["type"] == "not_found"
     assert DisclosureReview.objects.get(document=bad).status == ReviewStatus.PENDING
     assert [p.document_id for p in public_publications()] == [good.pk]
+
+
+def test_bulk_publish_answers_each_id_whatever_fails(monkeypatch):
+    # GIVEN three documents, the second of which breaks the publication in an unexpected way
+    documents = [approved_document() for _ in range(3)]
+    real = publish_module.public_pdf_request
+
+    def flaky(*, document, content):
+        if document.pk == documents[1].pk:
+            raise ValueError("a broken snapshot")
+        return real(document=document, content=content)
+
+    monkeypatch.setattr(publish_module, "public_pdf_request", flaky)
+    # WHEN they are published in bulk
+    results = publications_bulk_publish(document_ids=[d.pk for d in documents], actor=officer())
+    # THEN each has its own answer and the others are published
+    assert [r["published"] for r in results] == [True, False, True]
+    assert results[1]["error"]["type"] == "signing_error"
+
+
+def test_auto_publish_goes_past_a_failing_document_and_tells_the_officers(settings, monkeypatch):
+    # GIVEN two old open documents, the first of which cannot be published
+    settings.DISCLOSURE_AUTO_PUBLISH_DAYS = 7
+    failing, fine = approved_document(), approved_document()
+    records = officer(unit=failing.unit)
+    for document in (failing, fine):
+        disclosure_tag(document_id=document.pk)
+    DisclosureReview.objects.update(queued_at=timezone.now() - dt.timedelta(days=8))
+    real = publish_module.public_pdf_request
+
+    def flaky(*, document, content):
+        if document.pk == failing.pk:
+            raise ValueError("a broken snapshot")
+        return real(document=document, content=content)
+
+    monkeypatch.setattr(publish_module, "public_pdf_request", flaky)
+    # WHEN the policy runs twice
+    assert publications_auto_publish() == 1
+    assert publications_auto_publish() == 0
+    # THEN the other document is published, the failing one is held with the reason
+    assert [p.document_id for p in public_publications()] == [fine.pk]
+    review = DisclosureReview.objects.get(document=failing)
+    assert review.held_at is not None
+    assert review.hold_reason
+    # AND it is recorded once and its records officers are told once
+    assert AuditEvent.objects.filter(action="publication.auto_publish_failed").count() == 1
+    assert Notification.objects.filter(recipient=records, kind="publication_failed").count() == 1
 
 
 def test_auto_publish_publishes_old_open_documents_unless_held(settings):

@@ -4,6 +4,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from rest_framework.routers import SimpleRouter
 
 from disclosure.api.views import PublicationViewSet, ReviewViewSet
+from disclosure.api.views_approval_box import DocumentApprovalBoxViewSet
 from disclosure.api.views_marks import WithheldParagraphListView, WithheldParagraphView
 from disclosure.api.views_requests import (
     PublicRequestCreateView,
@@ -15,6 +16,7 @@ router = SimpleRouter()
 router.register("disclosure/reviews", ReviewViewSet, basename="disclosure-review")
 router.register("disclosure/publications", PublicationViewSet, basename="disclosure-publication")
 router.register("disclosure/requests", RequestViewSet, basename="disclosure-request")
+router.register("documents", DocumentApprovalBoxViewSet, basename="document-approval-box")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),

@@ -1,4 +1,7 @@
-"""/api/documents/{id}/pdf/, /rendition/ and /approval-box/: the official PDF for staff.
+"""/api/documents/{id}/pdf/ and /rendition/: the official PDF for staff.
+
+The approval box (/approval-box/) is the disclosure app's: it shows the current
+disclosure decision beside the printed mark.
 
 Who may see the document (documents_visible_to, through the documents API's base
 viewset) may download its signed PDF; anyone else gets 404, as for a document that
@@ -18,15 +21,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from documents.api.base import VisibleDocumentViewSet
-from documents.models import DocumentStatus
-from signing.api.rendition_serializers import (
-    ApprovalBoxOutputSerializer,
-    RenditionOutputSerializer,
-)
+from signing.api.rendition_serializers import RenditionOutputSerializer
 from signing.models import Rendition, RenditionStatus
 from signing.selectors import official_rendition
-from signing.snapshot import LineSigner
-from signing.snapshot_builder import official_document_for
 
 RETRY_AFTER_SECONDS = 5
 
@@ -36,7 +33,7 @@ def _not_approved() -> NotFound:
 
 
 class DocumentRenditionViewSet(VisibleDocumentViewSet):
-    """The official PDF of a visible, approved document and its approval box."""
+    """The official PDF of a visible, approved document."""
 
     def perform_content_negotiation(
         self, request: Request, force: bool = False
@@ -80,32 +77,3 @@ class DocumentRenditionViewSet(VisibleDocumentViewSet):
     @action(detail=True, methods=["get"], url_path="rendition")
     def rendition(self, request: Request, pk: str) -> Response:
         return Response(RenditionOutputSerializer(self._rendition()).data)
-
-    @extend_schema(responses=ApprovalBoxOutputSerializer)
-    @action(detail=True, methods=["get"], url_path="approval-box")
-    def approval_box(self, request: Request, pk: str) -> Response:
-        document = self.get_object()
-        if document.status != DocumentStatus.APPROVED or document.current_version is None:
-            raise _not_approved()
-        official = official_document_for(version=document.current_version)
-        data = {
-            "document_number": official.document_number,
-            "enforcement_date": official.enforcement_date,
-            "disclosure": official.disclosure.label,
-            "content_hash": official.content_hash,
-            "verification_url": official.verification_url,
-            "signers": [_signer_data(signer) for signer in official.signers],
-            "rendition": official_rendition(document),
-        }
-        return Response(ApprovalBoxOutputSerializer(data).data)
-
-
-def _signer_data(signer: LineSigner) -> dict[str, object]:
-    return {
-        "position": signer.position,
-        "name": signer.name,
-        "signed_on": signer.signed_on,
-        "role": signer.role,
-        "mark": signer.mark,
-        "proxy_for": signer.proxy_for,
-    }
