@@ -115,8 +115,9 @@ class Document(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    number = models.CharField(
-        _("document number"), max_length=64, null=True, blank=True, unique=True
+    # Null until the final approval gives it (처리과명-일련번호; documents.services.numbering).
+    number = models.CharField(  # noqa: DJ001
+        _("document number"), max_length=240, null=True, blank=True, db_index=True
     )
     number_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     number_sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -1,4 +1,4 @@
-"""Document numbers: unit code, year, gapless sequence, even under concurrency."""
+"""Document numbers: 처리과명-일련번호, gapless per unit and year, even under concurrency."""
 
 import threading
 
@@ -8,11 +8,12 @@ from django.utils import timezone
 
 from documents.models import Document
 from documents.services import document_number_assign
+from tests.factories.directory import PersonFactory, UnitFactory
 from tests.factories.documents import DocumentFactory
 
 
 @pytest.mark.django_db
-def test_numbers_run_per_unit_and_year_zero_padded(chain) -> None:
+def test_numbers_read_unit_name_and_serial_per_unit_and_year(chain) -> None:
     # GIVEN two documents of one unit and one of another
     first = DocumentFactory.create(drafter=chain.drafter)
     second = DocumentFactory.create(drafter=chain.drafter)
@@ -23,10 +24,24 @@ def test_numbers_run_per_unit_and_year_zero_padded(chain) -> None:
     with transaction.atomic():
         numbers = [document_number_assign(document=d) for d in (first, second, other)]
 
-    # THEN each unit counts from 1
-    assert numbers[0] == f"{chain.team.code}-{year}-00001"
-    assert numbers[1] == f"{chain.team.code}-{year}-00002"
-    assert numbers[2] == f"{other.unit.code}-{year}-00001"
+    # THEN they read 처리과명-일련번호, each unit counting from 1 in the year
+    assert numbers[0] == f"{chain.team.name}-1"
+    assert numbers[1] == f"{chain.team.name}-2"
+    assert numbers[2] == f"{other.unit.name}-1"
+    first.refresh_from_db()
+    assert (first.number_year, first.number_sequence) == (year, 1)
+
+
+@pytest.mark.django_db
+def test_two_units_of_the_same_name_may_give_the_same_number(chain) -> None:
+    # GIVEN a second unit with the team's name elsewhere in the tree
+    twin = UnitFactory.create(name=chain.team.name)
+    ours = DocumentFactory.create(drafter=chain.drafter)
+    theirs = DocumentFactory.create(drafter=PersonFactory.create(unit=twin))
+    # WHEN both are numbered, THEN both read the same and both are kept
+    with transaction.atomic():
+        numbers = {document_number_assign(document=d) for d in (ours, theirs)}
+    assert numbers == {f"{chain.team.name}-1"}
 
 
 @pytest.mark.django_db
@@ -64,7 +79,7 @@ def test_a_rolled_back_approval_gives_its_number_back(chain) -> None:
     # WHEN the next document is numbered THEN it gets number 1 (no gap)
     kept = DocumentFactory.create(drafter=chain.drafter)
     with transaction.atomic():
-        assert document_number_assign(document=kept).endswith("-00001")
+        assert document_number_assign(document=kept) == f"{chain.team.name}-1"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,15 +1,19 @@
-"""Document numbers: unit code, year and a gapless per-unit, per-year sequence."""
+"""Document numbers: 처리과명-일련번호, a gapless sequence per unit and year.
+
+The statutory form (행정업무의 운영 및 혁신에 관한 규정 시행규칙) is the processing
+unit's name and the year's serial number, "예산총괄팀-9". The number alone repeats
+from year to year (and between two units of the same name): the unique key is the
+unit, the year and the sequence, which the document keeps beside it.
+"""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from documents.models import Document, DocumentNumberSequence
 
-SEQUENCE_WIDTH = 5
-
 
 def document_number_assign(*, document: Document) -> str:
-    """Give the document its number "<unit code>-<year>-<00001>" and return it.
+    """Give the document its number "<unit name>-<sequence>" and return it.
 
     Must run inside the final-approval transaction: the sequence row stays locked
     until that transaction ends, so numbers are taken one at a time per unit and
@@ -27,7 +31,7 @@ def document_number_assign(*, document: Document) -> str:
     sequence = _locked_sequence(unit_id=locked.unit_id, year=year)
     sequence.last_value += 1
     sequence.save(update_fields=["last_value"])
-    number = f"{locked.unit.code}-{year}-{sequence.last_value:0{SEQUENCE_WIDTH}d}"
+    number = f"{locked.unit.name}-{sequence.last_value}"
     Document.objects.filter(pk=locked.pk).update(
         number=number, number_year=year, number_sequence=sequence.last_value
     )

@@ -16,14 +16,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--number", required=True, help="The document number.")
+        parser.add_argument(
+            "--year", type=int, help="The year of the number (a number repeats every year)."
+        )
         parser.add_argument("--out", required=True, type=Path, help="Where to write the PDF.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         number: str = options["number"]
         out = Path(options["out"])
-        document = Document.objects.filter(number=number).first()
-        if document is None:
+        matches = Document.objects.filter(number=number)
+        if options.get("year"):
+            matches = matches.filter(number_year=options["year"])
+        found = list(matches.order_by("-number_year")[:2])
+        if not found:
             raise CommandError(f"No document has the number {number}.")
+        if len(found) > 1:
+            raise CommandError(f"Several documents have the number {number}: give --year.")
+        document = found[0]
         rendition = official_rendition(document)
         if rendition is None:
             raise CommandError(f"Document {number} is not approved: it has no official PDF.")
