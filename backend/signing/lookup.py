@@ -1,7 +1,9 @@
 """Which approved document a content hash names, as the public may learn it.
 
 Rules (the answer is given on a public endpoint, to anyone holding a PDF):
-- a hash that is no approved version's answers None;
+- the hash is an official PDF's (its approved version's content hash) or a public
+  PDF's (the hash of its redacted content, signing.public_content); one that is
+  neither answers None;
 - an approved version whose document is published (a Publication published and not
   withdrawn) is named: number, public title, approval time and its portal page;
 - any other approved version answers only that it matches an approved document:
@@ -16,19 +18,20 @@ from django.db.models import F
 from django.urls import NoReverseMatch, reverse
 
 from documents.models import DocumentStatus, DocumentVersion
+from signing.models import Rendition, RenditionStatus, RenditionVariant
 
 
 def approved_version_by_hash(content_hash: str) -> dict[str, Any] | None:
     """The public answer about `content_hash` (see the module's rules)."""
-    version = (
-        DocumentVersion.objects.filter(
-            content_hash=content_hash,
-            document__status=DocumentStatus.APPROVED,
-            document__current_version=F("pk"),
-        )
-        .select_related("document")
-        .first()
-    )
+    approved = DocumentVersion.objects.filter(
+        document__status=DocumentStatus.APPROVED, document__current_version=F("pk")
+    ).select_related("document")
+    version = approved.filter(content_hash=content_hash).first()
+    if version is None:
+        public = Rendition.objects.filter(
+            variant=RenditionVariant.PUBLIC, content_key=content_hash, status=RenditionStatus.DONE
+        ).values_list("version_id", flat=True)
+        version = approved.filter(pk__in=public).first()
     if version is None:
         return None
     publication = _public_publication(version.document_id)
