@@ -1,13 +1,16 @@
-"""The portal's forms: search, PDF verification, disclosure request and its follow-up."""
+"""The portal's forms: search, PDF verification (upload and look-up), disclosure
+request and its follow-up."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from documents.models import Document
 from portal.labels import KIND_LABELS
 from portal.search import SearchFilters, Sort
 from portal.search.query import MAX_QUERY_LENGTH
@@ -69,6 +72,58 @@ class VerifyForm(forms.Form):
                 _("The file is larger than %(limit)s MB.") % {"limit": limit}
             )
         return upload
+
+
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+# Whatever a document number may hold: a unit's name can be long.
+MAX_NUMBER_LENGTH = Document._meta.get_field("number").max_length
+
+
+class VerifyLookupForm(forms.Form):
+    """The verification look-up (GET): a document number, with the year of approval
+    if known, or the SHA-256 of a PDF file; never both.
+
+    The hash is accepted in either case: Windows (Get-FileHash) prints it in upper
+    case, sha256sum in lower case.
+    """
+
+    document = forms.CharField(
+        label=_("Document number"), required=False, max_length=MAX_NUMBER_LENGTH
+    )
+    year = forms.IntegerField(
+        label=_("Year of approval"), required=False, min_value=1900, max_value=9999
+    )
+    hash = forms.CharField(
+        label=_("SHA-256 of the PDF file"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"class": "mono", "spellcheck": "false", "autocomplete": "off"}
+        ),
+    )
+
+    def is_empty(self) -> bool:
+        """Nothing asked: the page shows its forms, not an answer."""
+        return not any(str(self.data.get(name) or "").strip() for name in self.fields)
+
+    def clean_hash(self) -> str:
+        value = str(self.cleaned_data.get("hash") or "").lower()
+        if value and not SHA256_HEX.fullmatch(value):
+            raise forms.ValidationError(
+                _("The hash parameter must be the SHA-256 of the file: 64 hexadecimal characters.")
+            )
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("hash") and (cleaned.get("document") or cleaned.get("year")):
+            raise forms.ValidationError(
+                _("Look up either a document number or a file hash, not both.")
+            )
+        if cleaned.get("year") and not cleaned.get("document") and "document" not in self.errors:
+            self.add_error(
+                "document", _("Enter the document number too: the year only narrows it.")
+            )
+        return cleaned
 
 
 class DisclosureRequestForm(forms.Form):
