@@ -37,6 +37,8 @@ SEARCH_FIELDS: tuple[str, ...] = (*LISTING_FIELDS, "public_text")
 # A document page also reads the redacted text and the withdrawal facts.
 PAGE_FIELDS: tuple[str, ...] = (
     *LISTING_FIELDS,
+    "version",
+    "public_rendition",
     "public_text",
     "public_html",
     "withdrawn_at",

@@ -7,7 +7,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from portal.approval_line import public_approval_line
 from portal.forms import SearchForm
+from portal.models import Publication
 from portal.public import public_document
 from portal.search import SearchFilters, publication_search
 from portal.selectors import (
@@ -17,6 +19,7 @@ from portal.selectors import (
     released_attachments,
     units_with_publications,
 )
+from signing.models import RenditionStatus
 
 HOME_RECENT = 10
 
@@ -62,10 +65,25 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
     shown = public_document(publication, with_text=True, with_html=True)
     context = {
         "document": shown,
+        "line": public_approval_line(publication),
+        "pdf_pending": _pdf_pending(publication),
         "attachments": released_attachments(publication=publication),
         "request_url": f"{reverse('portal:request-new')}?document={shown.id}",
     }
     return render(request, "portal/document.html", context)
+
+
+def _pdf_pending(publication: Publication) -> bool:
+    rendition = publication.public_rendition
+    return (
+        not publication.public_pdf
+        and rendition is not None
+        and rendition.status
+        in (
+            RenditionStatus.PENDING,
+            RenditionStatus.RENDERING,
+        )
+    )
 
 
 @require_safe
