@@ -1,16 +1,17 @@
 """Helpers of the records officer's tests: approved documents with a line and content.
 
-`approved_document()` makes what the approval flow leaves behind: an approved
-document with its number, its approved version (canonical content as
-documents.services.versions writes it) and a final-approval stage whose step was
-approved, so the public PDF has an approval box.
+`approved_document()` walks a new document of its kind through the approval
+services (tests/support/walk.py): drafted, submitted, reviewed by the team leader
+and approved by the division head under a delegation rule (전결), so it carries
+what a real approval leaves behind: the submitted version, the line's steps, the
+number ("<unit name>-<n>") and the pending official rendition. `approve()` walks a
+draft the test made itself. What the approval's commit sends (tagging, the PDF)
+does not run here: tests tag with disclosure_tag when they need a review.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,20 +19,12 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings
-from django.utils import timezone
 
-from approvals.models import ApprovalStage, ApprovalStep, StageKind, StepStatus
 from directory.models import Person, Role, Unit
-from documents.models import Document, DocumentStatus, DocumentVersion
+from documents.models import Document
 from signing.keys import ensure_signing_keys
-from tests.factories.directory import PersonFactory, UnitFactory, head_position
-from tests.factories.documents import (
-    BudgetDocumentFactory,
-    DocumentFactory,
-    PersonnelDocumentFactory,
-)
-
-_numbers = iter(range(1, 1_000_000))
+from tests.factories.directory import PersonFactory, UnitFactory
+from tests.support.walk import Organisation, Shape, organisation, organisation_of, walk
 
 BODY_WITH_PERSONAL_DATA = (
     "<p>1. 관련: 도장시 민원처리 지침</p>"
@@ -51,102 +44,31 @@ def officer(unit: Unit | None = None, **fields: Any) -> Person:
     return person
 
 
-def canonical(document: Document) -> dict[str, Any]:
-    """The approved content, in the shape documents.services.versions gives it."""
-    fields: dict[str, Any] = {}
-    if document.kind == "budget":
-        budget = document.budget
-        fields = {
-            "fiscal_year": budget.fiscal_year,
-            "budget_line": {"code": budget.budget_line.code, "name": budget.budget_line.name},
-            "amount": budget.amount,
-            "payee": budget.payee,
-            "purpose": budget.purpose,
-        }
-    elif document.kind == "personnel":
-        action = document.personnel
-        fields = {
-            "person": {
-                "employee_number": action.person.employee_number,
-                "name": action.person.name,
-            },
-            "action_type": action.action_type,
-            "effective_date": action.effective_date.isoformat(),
-            "target_unit": (
-                {"code": action.target_unit.code, "name": action.target_unit.name}
-                if action.target_unit
-                else None
-            ),
-            "target_position": action.target_position.title if action.target_position else None,
-        }
-    return {
-        "kind": document.kind,
-        "title": document.title,
-        "body": document.body,
-        "recipient": document.recipient,
-        "retention_period": document.retention_period,
-        "proposed_disclosure": {
-            "level": document.proposed_disclosure_level,
-            "grounds": sorted(document.proposed_disclosure_grounds),
-        },
-        "fields": fields,
-        "attachments": [{"name": a.name, "sha256": a.sha256} for a in document.attachments.all()],
-    }
+def organisation_around(unit: Unit, drafter: Person | None = None) -> Organisation:
+    """The organisation whose team is `unit` (built around it if none is), drafting as
+    `drafter` when given (a member of `unit`)."""
+    org = organisation_of(unit) or organisation(team=unit)
+    if drafter is None or drafter.pk == org.drafter.pk:
+        return org
+    return dataclasses.replace(org, chain=dataclasses.replace(org.chain, drafter=drafter))
 
 
-def approve(document: Document, *, approver: Person | None = None) -> Document:
-    """Make ``document`` approved as the flow would: version, number, final step."""
-    content = canonical(document)
-    digest = hashlib.sha256(
-        json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-    ).hexdigest()
-    version = DocumentVersion.objects.create(
-        document=document,
-        number=document.versions.count() + 1,
-        reason=DocumentVersion.Reason.SUBMITTED,
-        content=content,
-        content_hash=digest,
-        created_by=document.drafter,
-    )
-    approver = approver or PersonFactory.create(
-        unit=document.unit, position=head_position("team"), name="이과장"
-    )
-    stage = ApprovalStage.objects.create(document=document, order=1, kind=StageKind.APPROVE)
-    now = timezone.now()
-    ApprovalStep.objects.create(
-        stage=stage,
-        assignee=approver,
-        acted_by=approver,
-        position_title="팀장",
-        status=StepStatus.APPROVED,
-        acted_at=now,
-    )
-    sequence = next(_numbers)
-    Document.objects.filter(pk=document.pk).update(
-        status=DocumentStatus.APPROVED,
-        current_version=version,
-        number=f"{document.unit.code}-{sequence}",
-        number_year=now.year,
-        number_sequence=sequence,
-        approved_at=now - dt.timedelta(minutes=1),
-    )
-    document.refresh_from_db()
-    return document
+def approve(document: Document, *, shape: Shape = Shape.DELEGATED_DIVISION) -> Document:
+    """Walk `document`, a draft, through its drafter's line to "approved"."""
+    org = organisation_around(document.unit, document.drafter)
+    return walk(org, shape, document.kind, document=document).document
 
 
 def approved_document(kind: str = "memo", **fields: Any) -> Document:
-    """An approved document of ``kind``; ``fields`` go to the factory."""
-    unit = fields.pop("unit", None) or UnitFactory.create(
-        address="도장시 중구 세종대로 110", phone="02-120-1234"
-    )
-    drafter = fields.pop("drafter", None) or PersonFactory.create(unit=unit)
-    factory = {
-        "memo": DocumentFactory,
-        "budget": BudgetDocumentFactory,
-        "personnel": PersonnelDocumentFactory,
-    }[kind]
-    document = factory.create(drafter=drafter, unit=drafter.unit, **fields)
-    return approve(document)
+    """An approved document of ``kind``; ``fields`` go to the factory before submitting.
+
+    ``unit`` puts it in that unit (which becomes a team of a headed organisation),
+    ``drafter`` has it drafted by that person (their unit is the team).
+    """
+    drafter: Person | None = fields.pop("drafter", None)
+    unit: Unit | None = fields.pop("unit", None) or (drafter.unit if drafter else None)
+    org = organisation_around(unit, drafter) if unit is not None else organisation()
+    return walk(org, Shape.DELEGATED_DIVISION, kind, **fields).document
 
 
 @pytest.fixture(scope="session")

@@ -88,6 +88,7 @@ def test_the_brute_force_of_a_redacted_phone_recovers_nothing(django_capture_on_
     pdf = Path(publication.public_pdf.path).read_bytes()
     # AND the attacker's guesses include the truth (the attack works on the real hash)
     version = document.current_version
+    assert version is not None
     guesses = _candidates(version.content)
     assert guesses.get(version.content_hash) == REDACTED_PHONE
 

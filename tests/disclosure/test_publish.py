@@ -8,6 +8,7 @@ text, the public HTML, the PDF's visible text or any other string of the PDF
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -15,6 +16,7 @@ from rest_framework.exceptions import ValidationError
 
 from audit.models import AuditEvent
 from core.errors import ConflictError
+from directory.models import Person
 from disclosure.detection import DetectionConfig, detect
 from disclosure.models import DisclosureReview, ReviewStatus
 from disclosure.redaction import VersionTexts
@@ -28,9 +30,9 @@ from disclosure.services.publish import (
 )
 from disclosure.services.review import redaction_remove, review_decide, review_hold
 from disclosure.services.tagging import disclosure_tag
-from documents.models import Attachment
+from documents.models import Attachment, Document
 from notifications.models import Notification
-from portal.models import PublicationSearchIndex
+from portal.models import Publication, PublicationSearchIndex
 from portal.selectors import public_publications
 from signing import issuance
 from signing.models import Rendition
@@ -62,7 +64,7 @@ def _pdf(publication) -> tuple[bytes, Path]:
     return path.read_bytes(), path
 
 
-def _publish_and_sign(document, actor, capture):
+def _publish_and_sign(document: Document, actor: Person, capture: Any) -> Publication:
     """Publish, then let the public rendition the publication requested run and attach."""
     with capture(execute=True):
         publication = publication_publish(document=document, actor=actor)
@@ -257,7 +259,7 @@ def test_bulk_publish_reports_each_id_and_writes_nothing_for_a_failure():
 def test_bulk_publish_answers_each_id_whatever_fails(monkeypatch):
     # GIVEN three documents, the second of which breaks the publication in an unexpected way
     documents = [approved_document() for _ in range(3)]
-    real = publish_module.public_pdf_request
+    real = issuance.public_pdf_request
 
     def flaky(*, document, content):
         if document.pk == documents[1].pk:
@@ -280,7 +282,7 @@ def test_auto_publish_goes_past_a_failing_document_and_tells_the_officers(settin
     for document in (failing, fine):
         disclosure_tag(document_id=document.pk)
     DisclosureReview.objects.update(queued_at=timezone.now() - dt.timedelta(days=8))
-    real = publish_module.public_pdf_request
+    real = issuance.public_pdf_request
 
     def flaky(*, document, content):
         if document.pk == failing.pk:
