@@ -3,7 +3,9 @@
 Rules of the Korean administrative form (행정업무운영 편람): dates are written
 with dots and no leading zeros ("2025. 3. 4."); an amount of money is given in
 figures followed by its Korean reading in brackets ("금1,250,000원(금일백이십오만원)")
-so that a figure cannot be altered unnoticed.
+so that a figure cannot be altered unnoticed. A head's title is written with
+its unit as one word when the unit already names it ("인사과" + "과장" =
+"인사과장").
 """
 
 from datetime import date
@@ -21,6 +23,25 @@ def official_date(value: date) -> str:
 def short_date(value: date) -> str:
     """3/4: the date written beside a name in the approval box."""
     return f"{value.month}/{value.day}"
+
+
+def unit_title(unit: str, title: str) -> str:
+    """A signer's unit and title as the approval box prints a consultee.
+
+    The head of a unit is called by the unit: when the title ends with 장 and
+    starts with the unit's last syllable, the two are one word ("인사과" + "과장" ->
+    "인사과장", "예산총괄팀" + "팀장" -> "예산총괄팀장"), and a title the unit's name
+    already ends with is not repeated ("정보화담당관" + "담당관" -> "정보화담당관");
+    otherwise the unit, a space and the title ("예산팀 주무관").
+    """
+    unit, title = unit.strip(), title.strip()
+    if not unit or not title:
+        return unit or title
+    if unit.endswith(title):
+        return unit
+    if title.endswith("장") and len(title) > 1 and unit[-1] == title[0]:
+        return unit + title[1:]
+    return f"{unit} {title}"
 
 
 def amount_in_words(amount: int) -> str:

@@ -8,9 +8,11 @@ Rules:
   (signing.limits explains why this is checked between pages);
 - before any signature, the PDF carries the document number, content hash
   and disclosure mark in its information dictionary (Title, Subject,
-  Keywords, /DojangDocumentNumber, /DojangContentHash, /DojangDisclosure) and
-  the approval record as an embedded file, approval-history.json, so the
-  signature covers them.
+  Keywords, /DojangDocumentNumber, /DojangContentHash, /DojangDisclosure,
+  /DojangVariant, and for the public variant /DojangApprovedVersionRef) and the
+  approval record as an embedded file, approval-history.json, so the signature
+  covers them. The content hash is the variant's own (snapshot's rules): a
+  public PDF never carries the hash of the approved, unredacted version.
 """
 
 import base64
@@ -28,20 +30,23 @@ from weasyprint import CSS, HTML, Attachment
 from weasyprint.document import Document
 
 from signing import conf
+from signing.body_layout import lay_out_body
 from signing.fetcher import LockedDownFetcher, template_dir
 from signing.fonts import require_korean_font, shared_font_config
-from signing.formatting import file_size, official_amount, official_date, short_date
+from signing.formatting import official_amount, official_date, short_date, unit_title
 from signing.limits import render_limits
-from signing.snapshot import LineSigner, OfficialDocument
+from signing.snapshot import AttachmentInfo, LineSigner, OfficialDocument
 
 HISTORY_FILE_NAME = "approval-history.json"
 INFO_DOCUMENT_NUMBER = "DojangDocumentNumber"
 INFO_CONTENT_HASH = "DojangContentHash"
 INFO_DISCLOSURE = "DojangDisclosure"
+INFO_VARIANT = "DojangVariant"
+INFO_APPROVED_VERSION_REF = "DojangApprovedVersionRef"
 STYLESHEET = "official.css"
 
 KIND_LABELS = {"memo": "기안문", "budget": "예산 집행 품의", "personnel": "인사발령"}
-ROLE_LABELS = {"review": "검토", "consult": "협조", "approve": "결재"}
+ROLE_LABELS = {"draft": "기안", "review": "검토", "consult": "협조", "approve": "결재"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +96,17 @@ def _set_metadata(rendered: Document, document: OfficialDocument) -> None:
     metadata.title = document.title
     metadata.description = f"{KIND_LABELS[document.kind]} {document.document_number}"
     metadata.keywords = [document.document_number, document.content_hash, document.disclosure.label]
-    metadata.authors = [document.issuer]
+    metadata.authors = [document.issuer.organization]
     metadata.created = document.enforcement_date.isoformat()
     metadata.lang = "ko"
     metadata.custom = {
         INFO_DOCUMENT_NUMBER: document.document_number,
         INFO_CONTENT_HASH: document.content_hash,
         INFO_DISCLOSURE: document.disclosure.label,
+        INFO_VARIANT: document.variant,
     }
+    if document.variant == "public":
+        metadata.custom[INFO_APPROVED_VERSION_REF] = document.approved_version_ref
 
 
 def _history_attachment(document: OfficialDocument) -> Attachment:
@@ -116,16 +124,22 @@ def _history_attachment(document: OfficialDocument) -> Attachment:
 
 
 def _context(document: OfficialDocument) -> dict[str, Any]:
+    """What the templates print: the form's fields, laid out as the 편람 writes them.
+
+    "끝." ends the body unless attachments follow, when it ends the last of them.
+    """
     line = [s for s in document.signers if s.role != "consult"]
     consultees = [s for s in document.signers if s.role == "consult"]
+    drafter = _signer_cell(document.drafter)
     return {
         "doc": document,
         "kind_label": KIND_LABELS[document.kind],
-        "line": [_signer_cell(s) for s in line],
+        "body_html": lay_out_body(document.body_html, end_mark=not document.attachments),
+        # The box's columns: the drafter first, then the review and approval line.
+        "columns": [drafter, *(_signer_cell(s) for s in line)],
         "consultees": [_signer_cell(s) for s in consultees],
-        "attachments": [
-            {"name": a.name, "size": file_size(a.size_bytes)} for a in document.attachments
-        ],
+        "drafter": drafter,
+        "attachments": _attachment_lines(document.attachments),
         "enforcement_date": official_date(document.enforcement_date),
         "amount": official_amount(document.budget.amount_krw) if document.budget else "",
         "effective_date": (
@@ -135,14 +149,38 @@ def _context(document: OfficialDocument) -> dict[str, Any]:
     }
 
 
-def _signer_cell(signer: LineSigner) -> dict[str, str]:
+def _attachment_lines(attachments: tuple[AttachmentInfo, ...]) -> list[dict[str, Any]]:
+    """붙임 lines: "1. 계획서 1부." — numbered only when there are several (편람)."""
+    numbered = len(attachments) > 1
+    return [
+        {
+            "name": item.name,
+            "copies": item.copies,
+            "label": f"{f'{index}. ' if numbered else ''}{item.name} {item.copies}부.",
+        }
+        for index, item in enumerate(attachments, start=1)
+    ]
+
+
+def _signer_cell(signer: LineSigner) -> dict[str, Any]:
     return {
         "position": signer.position,
+        # A consultee is named by unit and title (인사과장); the line by the title.
+        "header": (
+            unit_title(signer.unit, signer.position)
+            if signer.role == "consult"
+            else signer.position
+        ),
         "name": signer.name,
         "date": short_date(signer.signed_on),
         "role": ROLE_LABELS[signer.role],
+        "role_code": signer.role,
+        "unit": signer.unit,
         "mark": signer.mark,
+        "marks": signer.marks,
+        "delegated": signer.delegated,
         "proxy_for": signer.proxy_for or "",
+        "post_approved_on": short_date(signer.post_approved_on) if signer.post_approved_on else "",
     }
 
 

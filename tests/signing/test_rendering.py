@@ -25,6 +25,23 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     return result.stdout
 
 
+# A phrase of each kind's sample body (signing.samples).
+BODY_PHRASES = {
+    "memo": "정보소통광장에 공개하고자",
+    "budget": "연간 유지보수비를",
+    "personnel": "정기 인사발령을 하고자",
+}
+
+
+def pdf_pages(pdf: bytes, tmp_path: Path) -> list[str]:
+    """The -layout text of each page."""
+    return pdf_text(pdf, tmp_path).split("\f")[:-1]
+
+
+def lines_of(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_shows_the_form_and_its_approval_box(issued, kind, tmp_path) -> None:
     # GIVEN the signed PDF of an approved document of this kind
@@ -33,26 +50,172 @@ def test_every_kind_shows_the_form_and_its_approval_box(issued, kind, tmp_path) 
     text = pdf_text(pdf.pdf, tmp_path)
     # THEN the Korean title, body, number, box and marks are searchable text
     for expected in (
-        document.issuer,
+        document.issuer.organization,
         document.title,
-        "정보소통광장에 공개하고자",
+        BODY_PHRASES[kind],
         "수신",
+        "(경유)",
         "제목",
         "붙임",
         "끝.",
-        document.document_number,
-        "2025. 3. 14.",
+        f"시행 {document.document_number} (2025. 3. 14.)",
+        "접수",
         "전결",
         "협조자",
         "동의",
         "부분공개(6)",
-        document.drafter_email,
+        document.issuer.email,
     ):
-        assert expected in text, expected
+        assert expected in " ".join(text.split()), expected
     assert re.search(r"1\s*/\s*\d+", text), "page number"
-    for signer in document.signers:
+    for signer in (document.drafter, *document.signers):
         assert signer.name in text
         assert signer.position in text
+
+
+def test_the_drafter_heads_the_approval_box(issued, tmp_path) -> None:
+    # GIVEN the memo drafted by 주무관 김민지, reviewed by 팀장 이준호, approved by 과장 박성우
+    document, pdf = issued["memo"]
+    lines = lines_of(pdf_text(pdf.pdf, tmp_path))
+    # THEN the box's first column is the drafter's title and name, then the line in order
+    assert "주무관 팀장 과장" in lines
+    assert "김민지 이준호 박성우" in lines
+    assert document.drafter.name == "김민지"
+
+
+def test_consultees_are_named_by_unit_and_title(issued, tmp_path) -> None:
+    lines = lines_of(pdf_text(issued["memo"][1].pdf, tmp_path))
+
+    assert "예산총괄팀장 인사과장" in lines
+    assert "최서연 정유진" in lines
+
+
+def test_the_end_mark_stands_on_the_last_line_of_the_body(signing_dir, tmp_path) -> None:
+    # GIVEN a memo without attachments
+    document = sample_official_document("memo", attachments=False)
+    # WHEN rendered
+    lines = lines_of(pdf_text(render_official_pdf(document).pdf, tmp_path))
+    # THEN "끝." follows the last body text on the same line, and nowhere else
+    assert "나) 기술 제안서의 세부 내용 끝." in lines
+    assert sum(line.count("끝.") for line in lines) == 1
+
+
+def test_the_end_mark_follows_the_last_attachment(issued, tmp_path) -> None:
+    # GIVEN the memo with two attachments, by title and copies
+    lines = lines_of(pdf_text(issued["memo"][1].pdf, tmp_path))
+    # THEN 붙임 lists them numbered, in 부, and "끝." ends the last one only
+    assert "붙임 1. 공개 대상 목록 1부." in lines
+    assert "2. 비공개 사유서 2부. 끝." in lines
+    assert sum(line.count("끝.") for line in lines) == 1
+
+
+def test_a_single_attachment_is_not_numbered(issued, tmp_path) -> None:
+    lines = lines_of(pdf_text(issued["personnel"][1].pdf, tmp_path))
+
+    assert "붙임 인사발령 대상자 명단 1부. 끝." in lines
+
+
+def test_a_body_ending_with_a_table_has_the_end_mark_below_it(signing_dir, tmp_path) -> None:
+    from dataclasses import replace
+
+    body = (
+        "<p>1. 일정</p>"
+        "<table><tr><th>구분</th><th>기간</th></tr><tr><td>준비</td><td>3월</td></tr></table>"
+    )
+    document = replace(sample_official_document("memo", attachments=False), body_html=body)
+
+    lines = lines_of(pdf_text(render_official_pdf(document).pdf, tmp_path))
+
+    assert lines[lines.index("준비 3월") + 1] == "끝."
+
+
+def test_a_document_sent_outside_carries_the_sender_and_seal_omitted(signing_dir, tmp_path) -> None:
+    # GIVEN a memo to another agency, through a via
+    document = sample_official_document("memo", recipient="행정안전부장관", via="기획조정실장")
+    # WHEN rendered
+    text = " ".join(pdf_text(render_official_pdf(document).pdf, tmp_path).split())
+    # THEN 수신, (경유), 발신명의 and 관인생략 are printed
+    assert "수신 행정안전부장관" in text
+    assert "(경유) 기획조정실장" in text
+    assert "도장특별시장 관인생략" in text
+
+
+def test_an_internal_approval_has_no_sender(issued, tmp_path) -> None:
+    # GIVEN the memo for internal approval (내부결재)
+    text = pdf_text(issued["memo"][1].pdf, tmp_path)
+    # THEN neither 발신명의 nor 관인생략 is printed, and the organisation is named in full
+    assert "수신 내부결재" in " ".join(text.split())
+    assert "도장특별시장" not in text
+    assert "관인생략" not in text
+    assert not re.search("도장시", text)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_contact_lines_follow_the_form(issued, kind, tmp_path) -> None:
+    document, pdf = issued[kind]
+    text = " ".join(pdf_text(pdf.pdf, tmp_path).split())
+    issuer = document.issuer
+
+    assert f"우편번호 {issuer.postcode} 주소 {issuer.address} / 홈페이지 {issuer.homepage}" in text
+    assert (
+        f"전화 {issuer.phone} 전송 {issuer.fax} / 전자우편 {issuer.email} / 공개구분 부분공개(6)"
+        in text
+    )
+    assert "도장시" not in text
+
+
+def test_items_are_indented_by_level_with_a_hanging_indent(issued, tmp_path) -> None:
+    # GIVEN the memo's items 1. 가. 1) 가), item 2. wrapping over three lines
+    path = tmp_path / "memo.pdf"
+    path.write_bytes(issued["memo"][1].pdf)
+    words = _words(path)
+    # THEN each level starts 2타 (1em, 12pt) right of its parent
+    left = {marker: _first(words, marker)[0] for marker in ("1.", "가.", "1)", "가)")}
+    assert left["가."] - left["1."] == pytest.approx(12, abs=0.5)
+    assert left["1)"] - left["가."] == pytest.approx(12, abs=0.5)
+    assert left["가)"] - left["1)"] == pytest.approx(12, abs=0.5)
+    # AND a wrapped line starts under the text after the marker, not under the marker
+    text_after_marker = _first(words, "시민의")[0]
+    wrapped = _first(words, "주시기")[0]
+    assert wrapped == pytest.approx(text_after_marker, abs=2)
+
+
+def _words(path: Path) -> list[tuple[float, float, str]]:
+    result = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [
+        (float(x), float(y), word)
+        for x, y, word in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)<', result.stdout
+        )
+    ]
+
+
+def _first(words: list[tuple[float, float, str]], word: str) -> tuple[float, float]:
+    return next((x, y) for x, y, w in words if w == word)
+
+
+@pytest.mark.parametrize("paragraphs", [2, 4, 5, 8, 11])
+def test_the_last_page_holds_the_end_of_the_text_with_the_box(
+    signing_dir, paragraphs, tmp_path
+) -> None:
+    # GIVEN a memo long enough for several pages, without attachments
+    document = sample_official_document("memo", paragraphs=paragraphs, attachments=False)
+    # WHEN rendered
+    rendered = render_official_pdf(document)
+    pages = pdf_pages(rendered.pdf, tmp_path)
+    # THEN the last page has at least two lines of the body above the approval box
+    assert rendered.pages == len(pages) > 1
+    last = lines_of(pages[-1])
+    box = last.index("주무관 팀장 과장")
+    assert box >= 2
+    assert last[box - 1] == "나) 기술 제안서의 세부 내용 끝."
+    assert last[box - 2] == "가) 계약 단가와 산출 내역"
+    assert all("주무관 팀장 과장" not in page for page in pages[:-1])
 
 
 def test_kind_specific_fields_are_printed(issued, tmp_path) -> None:
@@ -78,22 +241,24 @@ def test_metadata_and_approval_history_are_embedded(issued) -> None:
     assert str(names[0]) == "approval-history.json"
     record = json.loads(names[1].get_object()["/EF"]["/F"].get_object().data)
     assert record["content_hash"] == document.content_hash
-    assert [s["name"] for s in record["signers"]] == [s.name for s in document.signers]
+    signers = (document.drafter, *document.signers)
+    assert [s["name"] for s in record["signers"]] == [s.name for s in signers]
     assert record["history"][-1]["action"] == "approve"
 
 
-def test_a_proxy_approval_is_marked_with_the_absent_approver(signing_dir, tmp_path) -> None:
-    from dataclasses import replace
-
-    base = sample_official_document("memo")
-    proxy = replace(base.signers[-1], delegated=False, proxy_for="박성우", name="한지원")
-    document = replace(base, signers=(*base.signers[:-1], proxy))
-
-    text = pdf_text(render_official_pdf(document).pdf, tmp_path)
-
-    assert "대결" in text
-    assert "한지원" in text
-    assert "박성우 부재" in text
+def test_a_proxy_of_a_delegated_approval_shows_both_marks_and_the_post_approval(
+    signing_dir, tmp_path
+) -> None:
+    # GIVEN 과장 박성우's 전결 taken by his deputy 한지원 (대결), post-approved on 3/17
+    document = sample_official_document("memo", proxy=True)
+    # WHEN rendered
+    lines = lines_of(pdf_text(render_official_pdf(document).pdf, tmp_path))
+    # THEN the 과장 column shows 전결 and 대결, the deputy's name and date, then 후결
+    assert "주무관 팀장 과장" in lines
+    assert "전결 대결" in lines
+    assert "김민지 이준호 한지원" in lines
+    assert any(line.endswith("3/14") for line in lines)
+    assert "후결 3/17 박성우" in lines
 
 
 def test_outside_resources_are_refused_and_rendering_goes_on(signing_dir, tmp_path) -> None:

@@ -1,6 +1,7 @@
 """GET /api/documents/{id}/pdf/, /rendition/ and /approval-box/: who gets what."""
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from rest_framework.test import APIClient
@@ -86,9 +87,14 @@ def test_the_approval_box_lists_the_line_as_the_pdf_prints_it(issued):
         (org.reviewer.name, "review", ""),
         (org.approver.name, "approve", "전결"),
     ]
+    assert (body["drafter"]["name"], body["drafter"]["role"]) == (org.drafter.name, "draft")
     assert body["document_number"] == document.number
-    assert body["verification_url"].endswith(f"/verify/?document={document.number}")
+    query = parse_qs(urlsplit(body["verification_url"]).query)
+    assert query == {"document": [document.number], "year": [str(document.number_year)]}
     assert body["rendition"]["status"] == "done"
+    # AND the printed mark (fixed at approval) stands beside the current decision
+    assert body["disclosure"] == "공개"
+    assert body["disclosure_decision"]["level"] == "open"
 
 
 def test_while_rendering_the_pdf_answers_202_and_a_failure_409(

@@ -57,7 +57,7 @@ def test_a_signed_pdf_verifies_with_its_facts(issued) -> None:
     assert seen == [document.content_hash]
     assert result.document == {"title": "from the documents app"}
     assert result.signer is not None
-    assert "도장시" in result.signer.subject
+    assert "도장특별시" in result.signer.subject
     assert len(result.signer.fingerprint_sha256) == 64
 
 

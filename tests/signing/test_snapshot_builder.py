@@ -12,8 +12,8 @@ from directory.models import Role
 from disclosure.services.review import review_decide
 from disclosure.services.tagging import disclosure_tag
 from documents.models import Document, DocumentKind
-from signing.services import official_pdf_render
 from signing.public_content import PublicContent
+from signing.services import official_pdf_render
 from signing.snapshot_builder import (
     PRIVATE_NAME_MARK,
     approved_version_ref,
