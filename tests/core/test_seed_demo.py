@@ -13,6 +13,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import F
 from django.test import override_settings
+from rest_framework.test import APIClient
 
 from approvals.models import ApprovalStage, ApprovalStep, StageKind, StepStatus
 from approvals.selectors import BOXES, box_counts, step_box
@@ -22,6 +23,8 @@ from core.demo import DemoLogin, seed_all
 from core.demo_documents import DEFERRED_TASKS
 from core.demo_documents.cast import SHOWCASE, Cast, cast_find
 from directory.models import Absence, Person
+from disclosure.models import DisclosureReview, ReviewStatus
+from disclosure.services.tagging import disclosure_tag
 from documents.models import (
     BudgetLine,
     Document,
@@ -133,3 +136,49 @@ def test_tasks_run_in_process_are_deferred_not_queued(seeded: list[DemoLogin]) -
     names = {getattr(getattr(func, "__self__", None), "name", None) for func in queued}
     assert not names & set(DEFERRED_TASKS)
     assert Notification.objects.filter(emailed_at=None).exists()
+
+
+def test_every_approved_document_names_its_drafter_under_a_statutory_number(
+    seeded: list[DemoLogin], cast: Cast
+) -> None:
+    # GIVEN every approved demo document, WHEN its approval box is read
+    client = APIClient(SERVER_NAME="127.0.0.1")
+    client.force_authenticate(user=cast.records_officer.user)
+    approved = Document.objects.filter(status=DocumentStatus.APPROVED).select_related("unit")
+    assert approved.exists()
+    for document in approved:
+        box = client.get(f"/api/documents/{document.pk}/approval-box/")
+        # THEN it answers, heads with the drafter, and the number is 처리과명-일련번호
+        assert box.status_code == 200, (document.pk, box.content[:200])
+        assert box.json()["drafter"]["name"] == document.drafter.name
+        assert document.number == f"{document.unit.name}-{document.number_sequence}"
+
+
+def test_publishing_every_pending_demo_review_in_bulk_answers_each(
+    seeded: list[DemoLogin], cast: Cast
+) -> None:
+    # GIVEN every approved demo document, each with its pending review (전결 taken by a
+    # deputy among them); the fixture's transaction never commits, so tagging, which the
+    # approval's commit sends, is run here
+    approved = Document.objects.filter(status=DocumentStatus.APPROVED).order_by("pk")
+    for document_id in approved.values_list("pk", flat=True):
+        disclosure_tag(document_id=document_id)
+    pending = list(
+        DisclosureReview.objects.filter(status=ReviewStatus.PENDING)
+        .order_by("document_id")
+        .values_list("document_id", flat=True)
+    )
+    assert ApprovalStep.objects.filter(
+        stage__document_id__in=pending, is_proxy=True, is_delegated=True
+    ).exists()
+    # WHEN a records officer publishes them all at once
+    client = APIClient(SERVER_NAME="127.0.0.1")
+    client.force_authenticate(user=cast.records_officer.user)
+    answer = client.post(
+        "/api/disclosure/reviews/bulk-publish/", {"documents": pending}, format="json"
+    )
+    # THEN the answer is 200 with one result per document, every one published
+    assert answer.status_code == 200
+    results = answer.json()
+    assert [r["document"] for r in results] == pending
+    assert [r for r in results if not r["published"]] == []
