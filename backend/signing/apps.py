@@ -7,3 +7,17 @@ from django.utils.translation import gettext_lazy as _
 class SigningConfig(AppConfig):
     name = "signing"
     verbose_name = _("Signing")
+
+    def ready(self) -> None:
+        # Approvals announces a post-approval; signing answers with a counter-signature,
+        # at once if the PDF is done, else when issuance announces the PDF.
+        from approvals.events import step_post_approved
+        from signing.countersign import post_approval_received, rendition_finished_received
+        from signing.events import rendition_finished
+
+        step_post_approved.connect(
+            post_approval_received, dispatch_uid="signing.countersign.post_approval"
+        )
+        rendition_finished.connect(
+            rendition_finished_received, dispatch_uid="signing.countersign.rendition_finished"
+        )

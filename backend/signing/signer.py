@@ -8,6 +8,9 @@ Rules:
   (path, size, modification time), so `init_signing --force` or a rotated
   production key is picked up without a restart, while every signature after
   the first costs no file read nor key parse;
+- a counter-signature (후결) goes into a field of its own as an incremental update:
+  the signed bytes before it stay as they are, so the first signature still
+  verifies, and the last one covers the whole file;
 - the key never leaves this module: errors name files, never their content.
 """
 
@@ -41,8 +44,21 @@ _cache: dict[tuple[object, ...], signers.SimpleSigner] = {}
 
 def sign_pdf_bytes(pdf: bytes, *, reason: str, location: str) -> bytes:
     """Sign `pdf` (an unsigned PDF) and return the signed file."""
+    return _sign(pdf, field_name=SIGNATURE_FIELD, reason=reason, location=location)
+
+
+def countersign_pdf_bytes(pdf: bytes, *, field_name: str, reason: str, location: str) -> bytes:
+    """Append a signature in a new field `field_name` to a signed PDF, as an incremental
+    update: the bytes of `pdf` stay as they are, so every earlier signature still holds,
+    and the new one covers the whole file. A field of that name must not exist yet."""
+    if field_name == SIGNATURE_FIELD:
+        raise ValueError("a counter-signature needs a field of its own")
+    return _sign(pdf, field_name=field_name, reason=reason, location=location)
+
+
+def _sign(pdf: bytes, *, field_name: str, reason: str, location: str) -> bytes:
     meta = signers.PdfSignatureMetadata(
-        field_name=SIGNATURE_FIELD,
+        field_name=field_name,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
         reason=reason,

@@ -1,20 +1,27 @@
 """Verification of an official PDF: is it ours, intact, trusted and unmodified?
 
+A PDF of ours carries the organisation's approval signature first and, after it,
+one counter-signature per post-approval (후결), each an incremental update with a
+field of its own. Every signature is checked; the answer is the worst of them.
+
 Rules (each failure gives one `code` and a Korean `reason`):
 - `not_pdf`: the bytes are not a readable PDF;
 - `unsigned`: the PDF carries no signature;
-- `broken`: the first signature (the organisation's) does not match the
-  signed bytes, cannot be parsed, or its container holds anything after the
-  signature (the unsigned padding must stay zero);
-- `modified`: the signature does not cover the entire file: something,
-  even another signature, was added after signing;
-- `untrusted`: the signing certificate does not chain to a trust anchor of
+- `broken`: a signature does not match the bytes it signs, cannot be parsed, or
+  its container holds anything after the signature (the unsigned padding must
+  stay zero);
+- `modified`: the last signature does not cover the entire file (something was
+  added after it), or what was added after an earlier signature is more than
+  the later signatures themselves (pyHanko's difference analysis: the only
+  changed fields are the later signatures' own, nothing else was touched);
+- `untrusted`: a signing certificate does not chain to a trust anchor of
   SIGNING_TRUST_ANCHORS (or the local CA), or its timestamp is not trusted;
 - `valid`: none of the above.
 The document number, content hash and approval record are read from the
-revision the signature covers, never from later additions. The optional
-`lookup(content_hash)` answers which document it is; it runs on a public
-endpoint, so it must return only what anyone may see.
+revision the first signature covers, never from later additions; `signer` and
+`signed_at` are the first signature's, and `signatures` lists them all in file
+order. The optional `lookup(content_hash)` answers which document it is; it runs
+on a public endpoint, so it must return only what anyone may see.
 """
 
 import contextlib
@@ -31,6 +38,7 @@ from django.utils.translation import gettext as _
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel
 from pyhanko.sign.validation import (
     EmbeddedPdfSignature,
     PdfSignatureStatus,
@@ -61,8 +69,33 @@ class CertificateInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class SignatureInfo:
+    """One signature of the file, in file order: the approval first, then each 후결.
+
+    `label` is what the signature says it is for (its /Reason): "<number> 결재 완료"
+    for the approval, "후결: <title> <name> <date>" for a counter-signature.
+    """
+
+    field_name: str
+    label: str
+    countersignature: bool
+    code: VerificationCode
+    valid: bool
+    intact: bool
+    trusted: bool
+    coverage: str
+    signer: CertificateInfo
+    signed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class VerificationResult:
-    """The answer about one PDF; `valid` is the bottom line."""
+    """The answer about one PDF; `valid` is the bottom line.
+
+    `intact` and `trusted` hold for every signature; `unmodified` says nothing but
+    the later signatures was added after the first one and nothing at all after the
+    last, whose `coverage` this is.
+    """
 
     valid: bool
     code: VerificationCode
@@ -78,49 +111,95 @@ class VerificationResult:
     content_hash: str | None = None
     approval_record: dict[str, Any] | None = None
     document: dict[str, Any] | None = field(default=None)
+    signatures: tuple[SignatureInfo, ...] = ()
 
 
 def verify_pdf(data: bytes, *, lookup: DocumentLookup | None = None) -> VerificationResult:
-    """Verify the organisation's signature on `data` (see the module's rules)."""
+    """Verify every signature on `data` (see the module's rules)."""
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
-        signatures = reader.embedded_regular_signatures
+        embedded = reader.embedded_regular_signatures
     except (PdfError, ValueError, TypeError, KeyError):
         return _failed("not_pdf")
-    if not signatures:
+    if not embedded:
         return _failed("unsigned")
-    embedded = signatures[0]
-    if not _container_is_exact(embedded):
+    if not all(_container_is_exact(signature) for signature in embedded):
         return _failed("broken")
+    context = _validation_context()
     try:
-        status = validate_pdf_signature(embedded, signer_validation_context=_validation_context())
+        statuses = [
+            validate_pdf_signature(signature, signer_validation_context=context)
+            for signature in embedded
+        ]
     except (PdfError, ValueError, TypeError, KeyError):
         return _failed("broken")
-    facts = _signed_facts(reader, embedded)
-    code = _judge(status)
+    signatures = tuple(_signature_info(embedded, statuses, index) for index in range(len(embedded)))
+    return _result(reader, embedded[0], statuses, signatures, lookup)
+
+
+def _result(
+    reader: PdfFileReader,
+    first: EmbeddedPdfSignature,
+    statuses: list[PdfSignatureStatus],
+    signatures: tuple[SignatureInfo, ...],
+    lookup: DocumentLookup | None,
+) -> VerificationResult:
+    codes = {signature.code for signature in signatures}
+    code: VerificationCode = next((c for c in _WORST_FIRST if c in codes), "valid")
+    facts = _signed_facts(reader, first)
     content_hash = facts.get("content_hash")
+    reason = _REASONS[code]()
+    if code == "valid" and len(signatures) > 1:
+        reason = _("서명이 유효하며 서명 이후 후결 서명 외에는 변경되지 않았습니다.")
     return VerificationResult(
         valid=code == "valid",
         code=code,
-        reason=_REASONS[code](),
-        intact=bool(status.intact and status.valid),
-        trusted=bool(status.trusted),
-        unmodified=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
-        coverage=status.coverage.name if status.coverage else "",
-        signer=certificate_info(status.signing_cert),
-        signed_at=status.signer_reported_dt,
-        timestamped=status.timestamp_validity is not None,
+        reason=reason,
+        intact=all(signature.intact for signature in signatures),
+        trusted=all(signature.trusted for signature in signatures),
+        unmodified="modified" not in codes,
+        coverage=signatures[-1].coverage,
+        signer=signatures[0].signer,
+        signed_at=signatures[0].signed_at,
+        timestamped=statuses[0].timestamp_validity is not None,
         document_number=facts.get("document_number"),
         content_hash=content_hash,
         approval_record=facts.get("approval_record"),
-        document=lookup(content_hash) if lookup and content_hash else None,
+        # Only a hash under our valid signature is looked up: anyone can write a guessed
+        # hash into a file they sign themselves, and an answer would confirm the guess.
+        document=lookup(content_hash) if lookup and content_hash and code == "valid" else None,
+        signatures=signatures,
     )
 
 
-def _judge(status: PdfSignatureStatus) -> VerificationCode:
+# The answer about the file is the worst answer about one of its signatures.
+_WORST_FIRST: tuple[VerificationCode, ...] = ("broken", "modified", "untrusted")
+
+
+def _signature_info(
+    embedded: list[EmbeddedPdfSignature], statuses: list[PdfSignatureStatus], index: int
+) -> SignatureInfo:
+    signature, status = embedded[index], statuses[index]
+    later_fields = {later.field_name for later in embedded[index + 1 :]}
+    code = _judge(status, later_fields=later_fields, last=index == len(embedded) - 1)
+    return SignatureInfo(
+        field_name=signature.field_name,
+        label=_text(signature.sig_object.get("/Reason")) or "",
+        countersignature=index > 0,
+        code=code,
+        valid=code == "valid",
+        intact=bool(status.intact and status.valid),
+        trusted=bool(status.trusted),
+        coverage=status.coverage.name if status.coverage else "",
+        signer=certificate_info(status.signing_cert),
+        signed_at=status.signer_reported_dt,
+    )
+
+
+def _judge(status: PdfSignatureStatus, *, later_fields: set[str], last: bool) -> VerificationCode:
     if not (status.intact and status.valid):
         return "broken"
-    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+    if not (_covers_file(status) if last else _extended_by_signatures(status, later_fields)):
         return "modified"
     if not status.trusted:
         return "untrusted"
@@ -128,6 +207,27 @@ def _judge(status: PdfSignatureStatus) -> VerificationCode:
     if timestamp is not None and not (timestamp.intact and timestamp.valid and timestamp.trusted):
         return "untrusted"
     return "valid"
+
+
+def _covers_file(status: PdfSignatureStatus) -> bool:
+    return status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+
+
+def _extended_by_signatures(status: PdfSignatureStatus, later_fields: set[str]) -> bool:
+    """After this signature came only the later signatures, each in its own field.
+
+    pyHanko's difference analysis grades what the later revisions changed; signing
+    a new field is "form filling". Any other filled or changed field (one that no
+    later signature is in) or any other change fails it.
+    """
+    diff = status.diff_result
+    return (
+        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and bool(status.docmdp_ok)
+        and isinstance(diff, DiffResult)
+        and diff.modification_level <= ModificationLevel.FORM_FILLING
+        and diff.changed_form_fields <= later_fields
+    )
 
 
 _REASONS: dict[VerificationCode, Callable[[], str]] = {

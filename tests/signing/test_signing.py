@@ -101,12 +101,21 @@ def test_a_pdf_signed_by_an_unknown_ca_is_untrusted(signing_dir, settings, tmp_p
     pdf = official_pdf_issue(document=sample_official_document("memo")).pdf
     # WHEN verified against our own CA only
     settings.SIGNING_TRUST_ANCHORS = [str(signing_dir / "ca-cert.pem")]
-    result = official_pdf_verify(data=pdf)
+    asked: list[str] = []
+
+    def lookup(content_hash: str) -> dict[str, str]:
+        asked.append(content_hash)
+        return {"title": "a document of ours"}
+
+    result = official_pdf_verify(data=pdf, lookup=lookup)
     # THEN the signature is intact but not trusted
     assert result.intact
     assert not result.trusted
     assert result.code == "untrusted"
     assert not result.valid
+    # AND the content hash it names is not looked up: a forger could name any guess
+    assert asked == []
+    assert result.document is None
 
 
 def test_unsigned_and_non_pdf_input_are_refused() -> None:

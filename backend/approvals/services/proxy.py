@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process
 
 from approvals.engine import process_locked, task_reassign
+from approvals.events import post_approval_announce
 from approvals.models import ApprovalStep, StepStatus
 from approvals.services.recording import action_record, people_notify
 from approvals.services.stages import absence_deputy, step_owner
@@ -54,6 +55,7 @@ def post_approve(*, step_id: int, actor: Person, client_address: str | None = No
             action="step.post_approved", actor=actor, document=step.stage.document,
             client_address=client_address, data={"step": step.pk}, target=step,
         )  # fmt: skip
+        post_approval_announce(step_id=step.pk, document_id=step.stage.document_id)
     return step
 
 

@@ -17,6 +17,9 @@ ROOT_DIR = BACKEND_DIR.parent
 VAR_DIR = Path(env_str("DOJANG_VAR_DIR", str(ROOT_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", default=False)
+# The public address of the site, the one base of every link the product writes
+# (PDF QR codes, e-mails, verification answers); see docs/operations/configuration.md.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SECRET_KEY = env_str("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -304,9 +307,10 @@ LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", default=50)
 AUDIT_TRUSTED_PROXY_COUNT = env_int("AUDIT_TRUSTED_PROXY_COUNT", default=0)
 AUDIT_VERIFY_CHUNK_SIZE = env_int("AUDIT_VERIFY_CHUNK_SIZE", default=2000)
 NOTIFICATIONS_SITE_NAME = env_str("NOTIFICATIONS_SITE_NAME", "Dojang")
-# Link in notification e-mails; "{id}" is replaced by the document id.
+# Link in notification e-mails; "{id}" is replaced by the document id. The staff
+# document (not the portal's page, whose ids are publications').
 NOTIFICATIONS_DOCUMENT_URL = env_str(
-    "NOTIFICATIONS_DOCUMENT_URL", "http://localhost:8000/documents/{id}"
+    "NOTIFICATIONS_DOCUMENT_URL", SITE_URL + "/api/documents/{id}/"
 )
 NOTIFICATIONS_EMAIL_BATCH_SIZE = env_int("NOTIFICATIONS_EMAIL_BATCH_SIZE", default=200)
 NOTIFICATIONS_EMAIL_TIME_LIMIT_SECONDS = env_int(
@@ -449,9 +453,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
 
 # Issuance: from an approved document to its signed official PDF (the Rendition outbox,
 # its task and its sweep). Documented in docs/official-pdf.md, "From approval to signed PDF".
-# The public address of the portal, the one base of every link the product writes: the
-# QR code of both PDFs opens SITE_URL/verify/?document=<number>&year=<year>.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The QR code of both PDFs opens SITE_URL/verify/?document=<number>&year=<year>.
 # The public verification answer names a published document by its content hash.
 SIGNING_DOCUMENT_LOOKUP = SIGNING_DOCUMENT_LOOKUP or "signing.lookup.approved_version_by_hash"
 # A worker's claim on a rendition; a row left rendering longer is taken over (its worker
@@ -476,6 +478,10 @@ SIGNING_CELERY_QUEUE = env_str("SIGNING_CELERY_QUEUE", "celery")
 CELERY_TASK_ROUTES = {"signing.*": {"queue": SIGNING_CELERY_QUEUE}}
 CELERY_BEAT_SCHEDULE["signing-sweep-pending-renditions"] = {
     "task": "signing.sweep_pending_renditions",
+    "schedule": 60.0,
+}
+CELERY_BEAT_SCHEDULE["signing-sweep-pending-countersignatures"] = {
+    "task": "signing.sweep_pending_countersignatures",
     "schedule": 60.0,
 }
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})

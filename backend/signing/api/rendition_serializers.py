@@ -5,7 +5,19 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from signing.models import Rendition
+from signing.models import Countersignature, Rendition
+
+
+class CountersignatureOutputSerializer(serializers.ModelSerializer[Countersignature]):
+    """One post-approval's (후결) counter-signature of the official PDF, oldest first."""
+
+    class Meta:
+        model = Countersignature
+        fields = ("status", "label", "attempts", "last_error", "signed_at", "created_at")
+        extra_kwargs = {
+            "label": {"help_text": _("What the signature says: 후결, title, name and date.")},
+            "last_error": {"help_text": _("The kind of the last failure (no personal data).")},
+        }
 
 
 class RenditionOutputSerializer(serializers.ModelSerializer[Rendition]):
@@ -14,6 +26,7 @@ class RenditionOutputSerializer(serializers.ModelSerializer[Rendition]):
     document_number = serializers.CharField(source="version.document.number", read_only=True)
     content_hash = serializers.CharField(source="version.content_hash", read_only=True)
     version = serializers.IntegerField(source="version.number", read_only=True)
+    countersignatures = CountersignatureOutputSerializer(many=True, read_only=True)
 
     class Meta:
         model = Rendition
@@ -30,12 +43,18 @@ class RenditionOutputSerializer(serializers.ModelSerializer[Rendition]):
             "pages",
             "signed_at",
             "signer_subject",
+            "countersignatures",
             "created_at",
             "updated_at",
         )
         extra_kwargs = {
             "last_error": {"help_text": _("The kind of the last failure (no personal data).")},
-            "sha256": {"help_text": _("SHA-256 of the signed PDF file, once done.")},
+            "sha256": {
+                "help_text": _(
+                    "SHA-256 of the signed PDF file, once done; a counter-signature "
+                    "replaces the file, and so its hash."
+                )
+            },
         }
 
 

@@ -6,7 +6,8 @@ disclosure decision beside the printed mark.
 Who may see the document (documents_visible_to, through the documents API's base
 viewset) may download its signed PDF; anyone else gets 404, as for a document that
 does not exist. While the PDF is being made the answer is 202 with its state; a
-failed one answers 409 with the failure.
+failed one answers 409 with the failure. The state lists the PDF's post-approval
+counter-signatures (후결); the PDF served is the current file, counter-signed or not yet.
 """
 
 from django.http import FileResponse
