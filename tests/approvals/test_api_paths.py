@@ -54,7 +54,7 @@ def test_straight_approval(client_as, kind):
 
     body = response.json()
     assert body["document"]["status"] == DocumentStatus.APPROVED
-    assert body["document"]["number"].startswith(f"{document.unit.code}-")
+    assert body["document"]["number"] == f"{document.unit.name}-1"
     assert body["step"]["is_delegated"] is True  # 전결 by the division head
     assert body["actions"] == []
     # the task's detail shows the whole line as it ended
