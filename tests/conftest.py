@@ -1,8 +1,11 @@
 """Root fixtures of the suite."""
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from django.test import override_settings
 from rest_framework.test import APIClient
 
 from tests.support.services import service_missing
@@ -48,3 +51,26 @@ def require_postgres(settings: object) -> None:
 
     if connection.vendor != "postgresql":
         service_missing("this test needs PostgreSQL (set DATABASE_URL to a postgres:// URL)")
+
+
+@pytest.fixture(scope="session")
+def signing_keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The one local key set of the session, whatever SIGNING_* the environment sets.
+
+    Defined once, here: a session fixture imported into several modules is a new
+    fixture in each, and each would point SIGNING_DIR at keys of its own while
+    the others still hand out theirs.
+    """
+    from signing.keys import ensure_signing_keys
+
+    directory = tmp_path_factory.mktemp("signing-keys")
+    with override_settings(
+        SIGNING_DIR=directory,
+        SIGNING_KEY_PATH=None,
+        SIGNING_CERT_PATH=None,
+        SIGNING_PKCS12_PATH=None,
+        SIGNING_TRUST_ANCHORS=[],
+        SIGNING_TSA_URL=None,
+    ):
+        ensure_signing_keys()
+        yield directory

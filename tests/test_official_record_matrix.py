@@ -41,7 +41,6 @@ from tests.disclosure.pdf_text import visible_text
 from tests.disclosure.records import (
     officer,
     publishing,  # noqa: F401 - fixture
-    signing_keys,  # noqa: F401 - fixture
 )
 from tests.support.walk import (
     EDIT_NOTE,

@@ -12,17 +12,14 @@ does not run here: tests tag with disclosure_tag when they need a review.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import override_settings
 
 from directory.models import Person, Role, Unit
 from documents.models import Document
-from signing.keys import ensure_signing_keys
 from tests.factories.directory import PersonFactory, UnitFactory
 from tests.support.walk import Organisation, Shape, organisation, organisation_of, walk
 
@@ -71,25 +68,9 @@ def approved_document(kind: str = "memo", **fields: Any) -> Document:
     return walk(org, Shape.DELEGATED_DIVISION, kind, **fields).document
 
 
-@pytest.fixture(scope="session")
-def signing_keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One local key set for the session, whatever SIGNING_* the environment sets."""
-    directory = tmp_path_factory.mktemp("records-signing")
-    with override_settings(
-        SIGNING_DIR=directory,
-        SIGNING_KEY_PATH=None,
-        SIGNING_CERT_PATH=None,
-        SIGNING_PKCS12_PATH=None,
-        SIGNING_TRUST_ANCHORS=[],
-        SIGNING_TSA_URL=None,
-    ):
-        ensure_signing_keys()
-        yield directory
-
-
 @pytest.fixture
 def publishing(signing_keys: Path, settings: Any, tmp_path: Path) -> Path:
-    """Signing keys and a media directory of the test's own."""
+    """Signing keys (the session's, tests/conftest.py) and a media directory of the test's own."""
     settings.SIGNING_DIR = signing_keys
     settings.SIGNING_KEY_PATH = settings.SIGNING_CERT_PATH = settings.SIGNING_PKCS12_PATH = None
     settings.SIGNING_TSA_URL = None

@@ -17,7 +17,6 @@ from tests.disclosure.records import (
     approved_document,
     officer,
     publishing,  # noqa: F401 - fixture
-    signing_keys,  # noqa: F401 - fixture
 )
 from tests.factories.directory import PersonFactory
 from tests.factories.documents import DocumentFactory

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
-from signing.keys import ensure_signing_keys
 from signing.samples import sample_official_document
 from signing.services import IssuedPdf, official_pdf_issue
 from signing.snapshot import DocumentKind, OfficialDocument
@@ -19,19 +18,10 @@ KINDS: tuple[DocumentKind, ...] = ("memo", "budget", "personnel")
 
 
 @pytest.fixture(scope="session")
-def signing_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    directory = tmp_path_factory.mktemp("signing-keys")
-    with override_settings(
-        SIGNING_DIR=directory,
-        SIGNING_KEY_PATH=None,
-        SIGNING_CERT_PATH=None,
-        SIGNING_PKCS12_PATH=None,
-        SIGNING_TRUST_ANCHORS=[],
-        SIGNING_TSA_URL=None,
-        SIGNING_DOCUMENT_LOOKUP=None,
-    ):
-        ensure_signing_keys()
-        yield directory
+def signing_dir(signing_keys: Path) -> Iterator[Path]:
+    """The session's key set (tests/conftest.py), without the document look-up."""
+    with override_settings(SIGNING_DOCUMENT_LOOKUP=None):
+        yield signing_keys
 
 
 @pytest.fixture(scope="session")
