@@ -53,13 +53,18 @@ def require_postgres(settings: object) -> None:
         service_missing("this test needs PostgreSQL (set DATABASE_URL to a postgres:// URL)")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def signing_keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The one local key set of the session, whatever SIGNING_* the environment sets.
 
     Defined once, here: a session fixture imported into several modules is a new
     fixture in each, and each would point SIGNING_DIR at keys of its own while
     the others still hand out theirs.
+
+    Autouse, so it is set up before any test's own ``settings`` fixture: an
+    override_settings first entered inside a test's override is dropped when
+    that test's override is undone, and SIGNING_DIR would quietly fall back to
+    the default directory while this fixture still hands out the session's.
     """
     from signing.keys import ensure_signing_keys
 

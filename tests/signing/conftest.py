@@ -4,11 +4,10 @@ Keys are made once in a temporary directory and every SIGNING_* setting that
 could point elsewhere (production key paths from the environment) is cleared.
 """
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from django.test import override_settings
 
 from signing.samples import sample_official_document
 from signing.services import IssuedPdf, official_pdf_issue
@@ -18,10 +17,19 @@ KINDS: tuple[DocumentKind, ...] = ("memo", "budget", "personnel")
 
 
 @pytest.fixture(scope="session")
-def signing_dir(signing_keys: Path) -> Iterator[Path]:
-    """The session's key set (tests/conftest.py), without the document look-up."""
-    with override_settings(SIGNING_DOCUMENT_LOOKUP=None):
-        yield signing_keys
+def signing_dir(signing_keys: Path) -> Path:
+    """The session's key set (tests/conftest.py)."""
+    return signing_keys
+
+
+@pytest.fixture(autouse=True)
+def _no_document_lookup(settings: Any) -> None:
+    """Verify without the document look-up (it reads the database); test_lookup sets one.
+
+    Per test, never a session override_settings: a test's own ``settings``
+    fixture would drop a session override entered after it.
+    """
+    settings.SIGNING_DOCUMENT_LOOKUP = None
 
 
 @pytest.fixture(scope="session")
