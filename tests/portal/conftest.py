@@ -1,19 +1,27 @@
-"""Portal fixtures: isolated media and cache, the three kinds of visitor, signing keys."""
+"""Portal fixtures: isolated media and cache, the three kinds of visitor, signing keys.
+
+Signing keys come from tests/disclosure/records.py: a test that makes a PDF (with
+tests/portal/factories.py) uses the ``publishing`` fixture."""
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client
 
 from directory.models import Role
+from tests.disclosure.records import (
+    publishing,  # noqa: F401 - fixture
+)
 from tests.factories.directory import PersonFactory, role_member
+from tests.portal import factories
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path: Path) -> Iterator[None]:
+def _isolated(request: pytest.FixtureRequest, settings, tmp_path: Path) -> Iterator[None]:
     settings.MEDIA_ROOT = tmp_path / "media"
+    factories.new_test(signing_keys="publishing" in request.fixturenames)
     cache.clear()
     yield
     cache.clear()
@@ -48,22 +56,8 @@ def visitor(request: pytest.FixtureRequest) -> Client:
     return client
 
 
-@pytest.fixture(scope="session")
-def signed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bytes]:
-    """A PDF signed with throwaway keys (rendering is slow: once per session)."""
-    from signing.keys import ensure_signing_keys
-    from signing.samples import sample_official_document
-    from signing.services import official_pdf_issue
-
-    directory = tmp_path_factory.mktemp("portal-signing")
-    with override_settings(
-        SIGNING_DIR=directory,
-        SIGNING_KEY_PATH=None,
-        SIGNING_CERT_PATH=None,
-        SIGNING_PKCS12_PATH=None,
-        SIGNING_TRUST_ANCHORS=[],
-        SIGNING_TSA_URL=None,
-        SIGNING_DOCUMENT_LOOKUP=None,
-    ):
-        ensure_signing_keys()
-        yield official_pdf_issue(document=sample_official_document("memo")).pdf
+@pytest.fixture
+def visitors(anonymous: Client, staff_client: Client, officer_client: Client) -> dict[str, Client]:
+    """The three kinds of visitor at once, for a test whose data is costly to make (a
+    signed PDF): it makes it once and asks as each of them."""
+    return {"anonymous": anonymous, "staff": staff_client, "officer": officer_client}

@@ -1,11 +1,13 @@
 """The public pages: what they show, to whom, and what they never show."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from tests.portal.factories import publish, withdraw
+from tests.portal.factories import approved_document, publish, republish, withdraw
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +18,7 @@ def _html(response) -> str:
 
 def test_home_lists_recent_public_publications_to_every_visitor(visitor):
     publish(title="교량 점검 결과")
-    publish(title="미공개 문서", published=False)
+    approved_document(title="미공개 문서")
     response = visitor.get(reverse("portal:home"))
     assert response.status_code == 200
     assert "교량 점검 결과" in _html(response)
@@ -83,7 +85,7 @@ def test_search_escapes_what_the_public_text_holds(anonymous):
 
 
 def test_search_list_query_count_is_bounded(anonymous, django_assert_max_num_queries):
-    for number in range(30):
+    for number in range(6):  # more hits than queries allowed: a query per hit would show
         publish(title=f"점검 {number}", public_text="점검 결과")
     with django_assert_max_num_queries(5):
         response = anonymous.get(reverse("portal:search"), {"q": "점검"})
@@ -98,28 +100,32 @@ def test_an_invalid_filter_shows_the_error_and_still_answers(anonymous):
     assert 'class="error"' in _html(response)
 
 
-def test_document_page_shows_metadata_grounds_text_and_pdf_link(visitor):
+@pytest.mark.usefixtures("publishing")
+def test_document_page_shows_metadata_grounds_text_and_pdf_link(visitors: dict[str, Client]):
+    # GIVEN a partial publication with its signed PDF (made once, asked by every visitor)
     publication = publish(
         title="인사 점검",
-        public_text="담당자 [비공개(6)]의 점검 결과",
+        original="담당자 김담당(010-2345-6789)의 점검 결과",
         level="partial",
         grounds=[6],
-        pdf=b"%PDF-1.7 test",
+        pdf=True,
     )
-    html = _html(visitor.get(reverse("portal:document", kwargs={"pk": publication.pk})))
-    assert "인사 점검" in html
-    assert publication.number in html
-    assert "부분공개" in html
-    assert "개인정보" in html
-    assert "[비공개(6)]" in html
-    assert reverse("portal:document-pdf", kwargs={"pk": publication.pk}) in html
-    assert reverse("portal:verify") in html
-    assert f"{reverse('portal:request-new')}?document={publication.pk}" in html
+    for name, visitor in visitors.items():
+        html = _html(visitor.get(reverse("portal:document", kwargs={"pk": publication.pk})))
+        assert "인사 점검" in html, name
+        assert publication.number in html, name
+        assert "부분공개" in html, name
+        assert "개인정보" in html, name
+        assert "[비공개(6)]" in html, name
+        assert "010-2345-6789" not in html, name
+        assert reverse("portal:document-pdf", kwargs={"pk": publication.pk}) in html, name
+        assert reverse("portal:verify") in html, name
+        assert f"{reverse('portal:request-new')}?document={publication.pk}" in html, name
 
 
 def test_a_closed_document_shows_its_metadata_alone(anonymous):
     publication = publish(
-        title="감사 계획", public_text="내부 감사 세부 내용", level="closed", grounds=[5]
+        title="감사 계획", original="내부 감사 세부 내용", level="closed", grounds=[5]
     )
     html = _html(anonymous.get(reverse("portal:document", kwargs={"pk": publication.pk})))
     assert "감사 계획" in html
@@ -136,58 +142,61 @@ def test_an_open_document_offers_no_request_for_withheld_parts(anonymous):
 
 
 def test_a_never_published_document_is_404_for_everyone(visitor):
-    publication = publish(title="미공개", published=False)
-    response = visitor.get(reverse("portal:document", kwargs={"pk": publication.pk}))
+    # GIVEN an approved document awaiting its review: its only id is the document's
+    document = approved_document(title="미공개")
+    response = visitor.get(reverse("portal:document", kwargs={"pk": document.pk}))
     assert response.status_code == 404
     assert visitor.get(reverse("portal:document", kwargs={"pk": 999999})).status_code == 404
 
 
-def test_a_withdrawn_document_is_410_with_date_and_reason(visitor):
-    publication = withdraw(publish(title="철회 문서", pdf=b"%PDF-1.7"), reason="오기 정정")
-    response = visitor.get(reverse("portal:document", kwargs={"pk": publication.pk}))
-    html = _html(response)
-    assert response.status_code == 410
-    assert "철회" in html
-    assert "오기 정정" in html
-    assert publication.withdrawn_at is not None
-    assert publication.withdrawn_at.astimezone().strftime("%Y") in html
-    assert "철회 문서" not in html
-    pdf = visitor.get(reverse("portal:document-pdf", kwargs={"pk": publication.pk}))
-    assert pdf.status_code == 404
+@pytest.mark.usefixtures("publishing")
+def test_a_withdrawn_document_is_410_with_date_and_reason(visitors: dict[str, Client]):
+    # GIVEN a publication whose signed PDF was served, then withdrawn
+    published = publish(title="철회 문서", pdf=True)
+    pdf_url = reverse("portal:document-pdf", kwargs={"pk": published.pk})
+    assert visitors["anonymous"].get(pdf_url).status_code == 200
+    publication = withdraw(published, reason="오기 정정")
+    for name, visitor in visitors.items():
+        response = visitor.get(reverse("portal:document", kwargs={"pk": publication.pk}))
+        html = _html(response)
+        assert response.status_code == 410, name
+        assert "철회" in html, name
+        assert "오기 정정" in html, name
+        assert publication.withdrawn_at is not None
+        assert publication.withdrawn_at.astimezone().strftime("%Y") in html, name
+        assert "철회 문서" not in html, name
+        assert visitor.get(pdf_url).status_code == 404, name
 
 
+@pytest.mark.usefixtures("publishing")
 def test_the_public_pdf_is_served_for_open_and_partial_only(anonymous):
-    open_one = publish(title="공개", pdf=b"%PDF-1.7 open")
-    closed = publish(title="비공개", level="closed", grounds=[2], pdf=b"%PDF-1.7 closed")
-    response = anonymous.get(reverse("portal:document-pdf", kwargs={"pk": open_one.pk}))
+    # GIVEN an open publication with its signed PDF
+    open_one = publish(title="공개", pdf=True)
+    url = reverse("portal:document-pdf", kwargs={"pk": open_one.pk})
+    response = anonymous.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content) == b"%PDF-1.7 open"
-    closed_pdf = anonymous.get(reverse("portal:document-pdf", kwargs={"pk": closed.pk}))
-    assert closed_pdf.status_code == 404
+    assert b"".join(response.streaming_content) == Path(open_one.public_pdf.path).read_bytes()
+    # WHEN it is re-reviewed as closed and published again THEN it has no PDF to serve
+    closed = republish(open_one, level="closed", grounds=[2])
+    assert (closed.pk, closed.level) == (open_one.pk, "closed")
+    assert anonymous.get(url).status_code == 404
 
 
-def test_only_released_attachments_are_listed_and_served(anonymous, tmp_path):
-    from django.core.files.base import ContentFile
-
+def test_only_released_attachments_are_listed_and_served(anonymous):
     from documents.models import Attachment
 
-    publication = publish(title="첨부 문서", public_text="본문", level="partial", grounds=[6])
-
-    def attach(name: str) -> Attachment:
-        attachment = Attachment(
-            document=publication.document,
-            name=name,
-            content_type="text/plain",
-            size=4,
-            sha256="0" * 64,
-            uploaded_by=publication.document.drafter,
-        )
-        attachment.file.save(name, ContentFile(b"data"), save=True)
-        return attachment
-
-    released, withheld = attach("released.txt"), attach("withheld.txt")
-    publication.released_attachments.set([released])
+    # GIVEN a partial document with two attachments, one released by the records officer
+    publication = publish(
+        title="첨부 문서",
+        public_text="본문",
+        level="partial",
+        grounds=[6],
+        attachments=("released.txt", "withheld.txt"),
+        released=("released.txt",),
+    )
+    released = publication.document.attachments.get(name="released.txt")
+    withheld = publication.document.attachments.get(name="withheld.txt")
     page = _html(anonymous.get(reverse("portal:document", kwargs={"pk": publication.pk})))
     assert "released.txt" in page
     assert "withheld.txt" not in page
@@ -215,19 +224,17 @@ def test_robots_txt_points_to_the_sitemap(anonymous):
 
 def test_the_sitemap_lists_public_documents_only(anonymous):
     shown = publish(title="공개")
-    hidden = publish(title="미공개", published=False)
-    gone = withdraw(publish(title="철회"))
+    approved_document(title="미공개")  # approved, never published: it has no page
+    withdraw(publish(title="철회"))
     index = anonymous.get("/sitemap.xml").content.decode()
     assert "sitemap-documents.xml" in index
     body = anonymous.get("/sitemap-documents.xml").content.decode()
-    assert f"/documents/{shown.pk}/" in body
-    assert f"/documents/{hidden.pk}/" not in body
-    assert f"/documents/{gone.pk}/" not in body
+    assert re.findall(r"/documents/(\d+)/", body) == [str(shown.pk)]
 
 
 def test_the_feed_lists_recent_public_publications_only(visitor):
     shown = publish(title="교량 점검", public_text="점검 결과 요약")
-    publish(title="미공개 문서", published=False)
+    approved_document(title="미공개 문서")
     withdraw(publish(title="철회 문서"))
     response = visitor.get(reverse("portal:feed"))
     body = response.content.decode()
@@ -240,7 +247,7 @@ def test_the_feed_lists_recent_public_publications_only(visitor):
 
 
 def test_the_feed_query_count_is_bounded(anonymous, django_assert_max_num_queries):
-    for number in range(20):
+    for number in range(4):  # more entries than queries allowed: a query per entry would show
         publish(title=f"문서 {number}")
     with django_assert_max_num_queries(2):
         anonymous.get(reverse("portal:feed"))
@@ -251,9 +258,11 @@ def test_the_order_can_be_chosen_on_the_search_page(anonymous):
 
     from django.utils import timezone
 
-    now = timezone.now()
-    publish(title="점검 결과", public_text="결과", published_at=now - dt.timedelta(days=1))
-    publish(title="예산 보고", public_text="점검 일정", published_at=now)
+    # Published a day apart (the earlier one's date moved back: the tests' clock)
+    publish(
+        title="점검 결과", public_text="결과", published_at=timezone.now() - dt.timedelta(days=1)
+    )
+    publish(title="예산 보고", public_text="점검 일정")
     newest = _html(anonymous.get(reverse("portal:search"), {"q": "점검"}))
     best = _html(anonymous.get(reverse("portal:search"), {"q": "점검", "sort": "relevance"}))
     assert newest.index("예산 보고") < newest.index("점검 결과")

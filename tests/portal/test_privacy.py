@@ -1,10 +1,12 @@
 """No public output carries personal information the detector found in the original.
 
 GIVEN documents whose original text holds a resident registration number, phones,
-an e-mail address, a home address and a private person's name, and whose public
-text has each replaced by a redaction mark, WHEN every public output is fetched
-(pages, search snippets, feed, sitemap, open data in JSON and CSV, transparency)
-THEN none contains any substring the detector found in the original.
+an e-mail address, a home address and a private person's name, published partial
+and closed through tagging and review (the detector learns the name, as it does in
+the product, from a structured field: the payee of a compensation), WHEN every
+public output is fetched (pages, search snippets, feed, sitemap, open data in JSON
+and CSV, transparency) THEN none contains any substring the detector, told that
+name, finds in the original.
 """
 
 import pytest
@@ -22,13 +24,7 @@ ORIGINAL = (
     "주소: 서울특별시 중구 세종대로 110. 점검은 3일간 진행되었다."
 )
 CONFIG = DetectionConfig(private_names=(PRIVATE_NAME,))
-
-
-def _redacted(text: str) -> str:
-    """What the publish service does: each finding's span becomes a mark."""
-    for finding in sorted(detect(text, CONFIG), reverse=True):
-        text = text[: finding.start] + "[비공개(6)]" + text[finding.end :]
-    return text
+PURPOSE = "민원 손실보상금 지급"
 
 
 def _secrets() -> list[str]:
@@ -41,21 +37,23 @@ def _secrets() -> list[str]:
 
 @pytest.fixture
 def seeded():
-    public_text = _redacted(ORIGINAL)
     partial = publish(
         title="교량 점검 결과 보고",
         original=ORIGINAL,
-        public_text=public_text,
         level="partial",
         grounds=[6],
-        pdf=b"%PDF-1.7",
+        kind="budget",
+        budget__payee=PRIVATE_NAME,
+        budget__purpose=PURPOSE,
     )
     closed = publish(
         title="민원 처리 결과",
         original=ORIGINAL,
-        public_text=public_text,
         level="closed",
         grounds=[6],
+        kind="budget",
+        budget__payee=PRIVATE_NAME,
+        budget__purpose=PURPOSE,
     )
     return partial, closed
 

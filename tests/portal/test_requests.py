@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from disclosure.models import DisclosureRequest
-from tests.portal.factories import publish
+from tests.portal.factories import approved_document, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,8 @@ def test_a_partial_document_page_pre_fills_the_request(visitor):
 
 
 def test_a_request_for_an_unknown_or_unpublished_document_is_404(anonymous):
-    hidden = publish(title="미공개", published=False)
+    # GIVEN an approved document awaiting its review: its only id is the document's
+    hidden = approved_document(title="미공개")
     url = reverse("portal:request-new")
     assert anonymous.get(url + f"?document={hidden.pk}").status_code == 404
     assert anonymous.get(url + "?document=abc").status_code == 404

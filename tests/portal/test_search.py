@@ -15,7 +15,7 @@ from portal.search import (
     publication_unindex,
 )
 from portal.search import query as search_query
-from tests.portal.factories import publish, unit, withdraw
+from tests.portal.factories import approved_document, publish, republish, unit, withdraw
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +57,10 @@ def test_every_query_word_must_match():
 
 
 def test_results_come_newest_first_unless_best_match_is_asked():
-    now = timezone.now()
-    publish(
-        title="점검 결과", public_text="결과를 알린다.", published_at=now - dt.timedelta(days=1)
-    )
-    publish(title="예산 보고", public_text="이번 달 점검 일정도 함께 알린다.", published_at=now)
+    # Published a day apart (the earlier one's date moved back: the tests' clock)
+    yesterday = timezone.now() - dt.timedelta(days=1)
+    publish(title="점검 결과", public_text="결과를 알린다.", published_at=yesterday)
+    publish(title="예산 보고", public_text="이번 달 점검 일정도 함께 알린다.")
     assert _titles("점검") == ["예산 보고", "점검 결과"]
     # A title match ranks above a body match.
     assert _titles("점검", sort=Sort.RELEVANCE) == ["점검 결과", "예산 보고"]
@@ -85,14 +84,15 @@ def test_a_query_of_particles_only_finds_nothing_rather_than_everything():
 
 
 def test_without_a_query_every_public_document_is_listed_newest_first():
-    now = timezone.now()
-    publish(title="older", published_at=now - dt.timedelta(days=2))
-    publish(title="newer", published_at=now)
-    publish(title="draft", published=False)
+    # Published two days apart (the older one's date moved back: the tests' clock)
+    publish(title="older", published_at=timezone.now() - dt.timedelta(days=2))
+    publish(title="newer")
+    approved_document(title="draft")  # approved, awaiting its review: not published
     assert _titles("") == ["newer", "older"]
 
 
 def test_filters_by_unit_kind_and_approval_date():
+    # Approved on a given day: each is walked through its line as of that day
     roads, parks = unit("도로과"), unit("공원과")
     day = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
     publish(title="도로 점검", unit=roads, approved_at=day)
@@ -135,22 +135,27 @@ def test_index_and_unindex_are_idempotent():
 
 
 def test_reindexing_replaces_the_old_words():
-    publication = publish(title="교량 점검")
-    publication.title = "하천 정비"
-    publication.save()
+    # GIVEN an open publication found by a word of its text
+    publication = publish(title="교량 점검", public_text="하천 정비 계획을 알린다.")
+    assert _titles("하천") == ["교량 점검"]
+    # WHEN it is re-reviewed as closed and published again (publishing indexes it)
+    republish(publication, level="closed", grounds=[5])
+    # THEN its text's words are gone from the index; its title's remain
+    assert _titles("하천") == []
+    assert _titles("교량") == ["교량 점검"]
+
+
+def test_indexing_a_publication_that_is_not_public_keeps_it_out():
+    # GIVEN a withdrawn publication (an approved, unpublished document has none)
+    publication = withdraw(publish(title="교량 점검"))
+    # WHEN it is indexed again THEN it stays out of the index and the results
     publication_index(publication=publication)
-    assert _titles("교량") == []
-    assert _titles("하천") == ["하천 정비"]
-
-
-def test_indexing_an_unpublished_publication_keeps_it_out():
-    publication = publish(title="교량 점검", published=False)
     assert not PublicationSearchIndex.objects.filter(pk=publication.pk).exists()
     assert _titles("교량") == []
 
 
 def test_a_closed_document_is_found_by_its_title_only():
-    publish(title="감사 결과", public_text="교량 점검 내용", level="closed", grounds=[5])
+    publish(title="감사 결과", original="교량 점검 내용", level="closed", grounds=[5])
     assert _titles("감사") == ["감사 결과"]
     assert _titles("교량") == []
 
@@ -160,19 +165,21 @@ def test_snippets_come_from_the_public_text_and_mark_the_hits():
     hit = publication_search(query="점검", filters=SearchFilters()).hits[0]
     marked = [segment.text for segment in hit.snippet if segment.hit]
     assert marked == ["점검"]
-    assert "".join(s.text for s in hit.snippet).startswith("서두 문장.")
+    # The public text is the title, then the body: the snippet starts where it does.
+    assert "".join(s.text for s in hit.snippet).startswith("보고 서두 문장.")
 
 
 def test_pagination_splits_results():
-    for number in range(25):
+    # Pages of 4 (the page's 20 would need 21 documents walked through their line)
+    for number in range(5):
         publish(title=f"점검 {number}")
-    first = publication_search(query="점검", filters=SearchFilters(), page=1)
-    second = publication_search(query="점검", filters=SearchFilters(), page=2)
-    assert first.total == 25
-    assert len(first.hits) == 20
-    assert len(second.hits) == 5
+    first = publication_search(query="점검", filters=SearchFilters(), page=1, per_page=4)
+    second = publication_search(query="점검", filters=SearchFilters(), page=2, per_page=4)
+    assert first.total == 5
+    assert len(first.hits) == 4
+    assert len(second.hits) == 1
     ids = {h.document.id for h in first.hits} | {h.document.id for h in second.hits}
-    assert len(ids) == 25
+    assert len(ids) == 5
 
 
 def test_fts_syntax_in_a_query_is_taken_as_words(db):
@@ -187,7 +194,7 @@ def test_the_reindex_command_rebuilds_the_index_of_public_publications():
     from django.core.management import call_command
 
     kept = publish(title="교량 점검")
-    hidden = publish(title="하천 점검", published=False)
+    hidden = withdraw(publish(title="하천 점검"))
     PublicationSearchIndex.objects.all().delete()
     out = StringIO()
     call_command("portal_reindex", stdout=out)

@@ -1,7 +1,9 @@
 """The public verification page: look up a number or a file hash, or upload a PDF."""
 
+import datetime as dt
 import hashlib
 import logging
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,13 +11,17 @@ from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from documents.models import Document
+from portal.models import Publication
 from portal.selectors import verification_by_number
-from signing.models import Rendition, RenditionStatus, RenditionVariant
 from signing.verification import VerificationResult
-from tests.portal.factories import approved_document, publish, unit, withdraw
+from tests.portal.factories import (
+    approved_document,
+    publish,
+    sign_official,
+    unit,
+    withdraw,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,17 +45,28 @@ def test_csrf_is_enforced():
     assert _upload(client, b"%PDF-1.7").status_code == 403
 
 
-def test_a_signed_pdf_is_valid_and_matched_to_its_publication(visitor, signed_pdf):
-    publication = publish(title="공개 문서", pdf=signed_pdf)
-    html = _upload(visitor, signed_pdf).content.decode()
-    assert "유효한 서명" in html
-    assert "신뢰할 수 있는 서명자" in html
-    assert publication.number in html
-    assert f"/documents/{publication.pk}/" in html
+def _file(publication: Publication) -> bytes:
+    """The signed public PDF the portal serves for ``publication``."""
+    return Path(publication.public_pdf.path).read_bytes()
 
 
-def test_a_changed_pdf_is_not_valid(anonymous, signed_pdf):
-    html = _upload(anonymous, signed_pdf + b"\n% appended\n").content.decode()
+@pytest.mark.usefixtures("publishing")
+def test_a_signed_pdf_is_valid_and_matched_to_its_publication(visitors: dict[str, Client]):
+    # GIVEN a publication with its signed public PDF (made once, uploaded by every visitor)
+    publication = publish(title="공개 문서", pdf=True)
+    for name, visitor in visitors.items():
+        html = _upload(visitor, _file(publication)).content.decode()
+        assert "유효한 서명" in html, name
+        assert "신뢰할 수 있는 서명자" in html, name
+        assert publication.number in html, name
+        assert f"/documents/{publication.pk}/" in html, name
+
+
+@pytest.mark.usefixtures("publishing")
+def test_a_changed_pdf_is_not_valid(anonymous):
+    # GIVEN a publication's signed PDF with bytes appended
+    changed = _file(publish(title="공개 문서", pdf=True)) + b"\n% appended\n"
+    html = _upload(anonymous, changed).content.decode()
     assert "유효하지 않음" in html
     assert "이 파일과 일치하는 공개 문서가 없습니다" in html
 
@@ -59,11 +76,17 @@ def test_a_file_that_is_not_a_pdf_is_not_valid(anonymous):
     assert "유효하지 않음" in html
 
 
-def test_a_withdrawn_publication_is_not_named(anonymous, signed_pdf):
-    publication = withdraw(publish(title="철회 문서", pdf=signed_pdf))
-    publication.public_pdf_sha256 = hashlib.sha256(signed_pdf).hexdigest()
-    publication.save()
-    html = _upload(anonymous, signed_pdf).content.decode()
+@pytest.mark.usefixtures("publishing")
+def test_a_withdrawn_publication_is_not_named(anonymous):
+    # GIVEN a publication, and its document's official PDF: our trusted signature names
+    # the approved version, so an upload of it is matched to the publication
+    publication = publish(title="철회 문서")
+    official = sign_official(publication.document).pdf.read()
+    assert "철회 문서" in _upload(anonymous, official).content.decode()
+    # WHEN the publication is withdrawn THEN the same upload no longer names it
+    withdraw(publication)
+    html = _upload(anonymous, official).content.decode()
+    assert "유효한 서명" in html
     assert "철회 문서" not in html
 
 
@@ -91,47 +114,28 @@ def _lookup(client: Client, **params: str | int | None):
     return client.get(reverse("portal:verify"), query)
 
 
-def _signed(document: Document, *, sha256: str = "") -> Rendition:
-    """What the renditions' outbox leaves once the official PDF is signed."""
-    rendition, _ = Rendition.objects.update_or_create(
-        version=document.current_version,
-        variant=RenditionVariant.OFFICIAL,
-        content_key="",
-        defaults={
-            "status": RenditionStatus.DONE,
-            "sha256": sha256 or hashlib.sha256(f"official {document.pk}".encode()).hexdigest(),
-            "signed_at": timezone.now(),
-        },
-    )
-    return rendition
-
-
-def _share_number(document: Document, *, with_: Document, year: int | None = None) -> None:
-    """Give ``document`` the number of ``with_``: the same unit name and serial
-    (another unit of that name), or the same serial in another ``year``."""
-    Document.objects.filter(pk=document.pk).update(
-        number=with_.number, number_year=year or with_.number_year
-    )
-
-
-def test_the_qr_link_of_a_published_document_shows_its_public_record(visitor):
+@pytest.mark.usefixtures("publishing")
+def test_the_qr_link_of_a_published_document_shows_its_public_record(
+    visitors: dict[str, Client],
+):
     # GIVEN a published document whose official PDF is signed
     publication = publish(title="도로 안전점검 결과 보고", level="partial", grounds=[6])
-    _signed(publication.document)
-    # WHEN its QR code is followed
-    response = _lookup(visitor, document=publication.document.number)
-    # THEN the page names it by its public record and links its portal page
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "도로 안전점검 결과 보고" in html
-    assert publication.number in html
-    assert publication.unit_name in html
-    assert publication.approved_at.astimezone(SEOUL).strftime("%Y-%m-%d") in html
-    assert "부분공개" in html
-    assert f'href="/documents/{publication.pk}/"' in html
-    assert "결재를 마치고 전자서명한 문서입니다" in html
-    # AND the upload form is still below
-    assert 'enctype="multipart/form-data"' in html
+    sign_official(publication.document)
+    for name, visitor in visitors.items():
+        # WHEN its QR code is followed
+        response = _lookup(visitor, document=publication.document.number)
+        # THEN the page names it by its public record and links its portal page
+        html = response.content.decode()
+        assert response.status_code == 200, name
+        assert "도로 안전점검 결과 보고" in html, name
+        assert publication.number in html, name
+        assert publication.unit_name in html, name
+        assert publication.approved_at.astimezone(SEOUL).strftime("%Y-%m-%d") in html, name
+        assert "부분공개" in html, name
+        assert f'href="/documents/{publication.pk}/"' in html, name
+        assert "결재를 마치고 전자서명한 문서입니다" in html, name
+        # AND the upload form is still below
+        assert 'enctype="multipart/form-data"' in html, name
 
 
 def test_an_unpublished_approved_document_is_only_said_to_exist(visitor):
@@ -154,10 +158,11 @@ def test_an_unpublished_approved_document_is_only_said_to_exist(visitor):
     assert "/documents/" not in html
 
 
+@pytest.mark.usefixtures("publishing")
 def test_an_unpublished_document_with_a_signed_pdf_is_said_signed(anonymous):
     # GIVEN an approved, unpublished document whose official PDF is signed
     document = approved_document(title="서명된 내부 문서", body="<p>본문</p>")
-    rendition = _signed(document)
+    rendition = sign_official(document)
     # WHEN its number is looked up
     html = _lookup(anonymous, document=document.number).content.decode()
     # THEN the page says the city signed it, and still not its title or the PDF's hash
@@ -169,25 +174,30 @@ def test_an_unpublished_document_with_a_signed_pdf_is_said_signed(anonymous):
 
 @pytest.mark.parametrize("state", ["never published", "withdrawn"])
 def test_a_publication_that_is_not_public_is_answered_as_unpublished(anonymous, state):
-    # GIVEN a publication not yet published, or withdrawn
+    # GIVEN an approved document awaiting its review, or a withdrawn publication
     if state == "withdrawn":
-        publication = withdraw(publish(title="철회된 공개 문서"))
+        document = withdraw(publish(title="철회된 공개 문서")).document
     else:
-        publication = publish(title="철회된 공개 문서", published=False)
+        document = approved_document(title="철회된 공개 문서")
     # WHEN its number is looked up
-    html = _lookup(anonymous, document=publication.document.number).content.decode()
-    # THEN only its existence is told
+    html = _lookup(anonymous, document=document.number).content.decode()
+    # THEN only its existence is told: no title, no link to a page
     assert "이 번호의 문서가 있습니다" in html
     assert "철회된 공개 문서" not in html
-    assert f"/documents/{publication.pk}/" not in html
+    assert "/documents/" not in html
 
 
 def test_the_year_picks_the_document_of_that_year(anonymous):
     # GIVEN this year's published document and last year's one with the same number
+    # (the serial restarts each year; last year's was approved then: the tests' clock)
     this_year = publish(title="올해 문서").document
     assert this_year.number_year is not None
-    last_year = approved_document(title="작년 문서", body="", unit=this_year.unit)
-    _share_number(last_year, with_=this_year, year=this_year.number_year - 1)
+    last_june = dt.datetime(this_year.number_year - 1, 6, 1, 3, 0, tzinfo=dt.UTC)
+    last_year = approved_document(title="작년 문서", unit=this_year.unit, approved_at=last_june)
+    assert (last_year.number, last_year.number_year) == (
+        this_year.number,
+        this_year.number_year - 1,
+    )
     # WHEN the number is looked up with each year, and without one
     current = _lookup(anonymous, document=this_year.number, year=this_year.number_year)
     previous = _lookup(anonymous, document=this_year.number, year=this_year.number_year - 1)
@@ -207,8 +217,8 @@ def test_the_year_picks_the_document_of_that_year(anonymous):
 def test_two_units_with_the_same_name_are_both_listed(anonymous):
     # GIVEN two units named alike, each with an approved document of the same number
     published = publish(title="예산 집행 공개 문서", unit=unit("예산총괄팀")).document
-    other = approved_document(title="다른 팀 내부 문서", body="", unit=unit("예산총괄팀"))
-    _share_number(other, with_=published)
+    other = approved_document(title="다른 팀 내부 문서", unit=unit("예산총괄팀"))
+    assert (other.number, other.number_year) == (published.number, published.number_year)
     # WHEN the number is looked up with its year
     response = _lookup(anonymous, document=published.number, year=published.number_year)
     # THEN both are listed, the unpublished one by its existence only
@@ -222,10 +232,10 @@ def test_two_units_with_the_same_name_are_both_listed(anonymous):
 
 
 def test_the_look_up_reads_every_match_in_two_queries(django_assert_num_queries):
-    # GIVEN three documents of one number, one of them published
-    first = publish(title="공개 문서").document
+    # GIVEN three documents of one number (three units named alike), one of them published
+    first = publish(title="공개 문서", unit=unit("팀")).document
     for _ in range(2):
-        _share_number(approved_document(title="내부", body="", unit=unit("팀")), with_=first)
+        assert approved_document(title="내부", unit=unit("팀")).number == first.number
     # WHEN they are looked up THEN the documents and their publications take a query each
     with django_assert_num_queries(2):
         matches = verification_by_number(number=str(first.number))
@@ -235,7 +245,7 @@ def test_the_look_up_reads_every_match_in_two_queries(django_assert_num_queries)
 
 def test_an_unknown_number_is_404(anonymous):
     # GIVEN an approved document
-    document = approved_document(title="문서", body="")
+    document = approved_document(title="문서")
     assert document.number
     # WHEN a number that is only part of it is looked up
     response = _lookup(anonymous, document=document.number[:-1])
@@ -244,10 +254,11 @@ def test_an_unknown_number_is_404(anonymous):
     assert "이 번호의 문서가 없습니다" in response.content.decode()
 
 
+@pytest.mark.usefixtures("publishing")
 def test_the_hash_of_a_signed_official_pdf_names_its_document(anonymous):
     # GIVEN an unpublished approved document whose official PDF is signed
-    document = approved_document(title="내부 문서", body="")
-    rendition = _signed(document)
+    document = approved_document(title="내부 문서")
+    rendition = sign_official(document)
     # WHEN the citizen gives the SHA-256 of the PDF, in either case
     lower = _lookup(anonymous, hash=rendition.sha256)
     upper = _lookup(anonymous, hash=rendition.sha256.upper())
@@ -260,22 +271,23 @@ def test_the_hash_of_a_signed_official_pdf_names_its_document(anonymous):
         assert "내부 문서" not in html
 
 
+@pytest.mark.usefixtures("publishing")
 def test_the_hash_of_a_published_pdf_names_its_publication(anonymous):
     # GIVEN a published document with its public PDF
-    pdf = b"%PDF-1.7 public copy"
-    publication = publish(title="공개 PDF 문서", pdf=pdf)
+    publication = publish(title="공개 PDF 문서", pdf=True)
     # WHEN the hash of that file is given
-    response = _lookup(anonymous, hash=hashlib.sha256(pdf).hexdigest())
+    response = _lookup(anonymous, hash=hashlib.sha256(_file(publication)).hexdigest())
     # THEN its public record is shown
     assert response.status_code == 200
     assert "공개 PDF 문서" in response.content.decode()
     assert f"/documents/{publication.pk}/" in response.content.decode()
 
 
+@pytest.mark.usefixtures("publishing")
 def test_an_approved_versions_content_hash_matches_nothing(anonymous):
     # GIVEN a published partial document (its approved hash covers what was redacted)
     publication = publish(title="부분공개 문서", level="partial", grounds=[6])
-    _signed(publication.document)
+    sign_official(publication.document)
     # WHEN someone gives the approved version's content hash as a file hash
     response = _lookup(anonymous, hash=publication.version.content_hash)
     # THEN it matches no PDF: the page cannot confirm guesses of the original
@@ -318,9 +330,10 @@ def test_empty_parameters_show_the_forms(anonymous):
     assert "verification" not in response.content.decode()
 
 
+@pytest.mark.usefixtures("publishing")
 def test_the_log_names_neither_the_number_nor_the_hash(anonymous, caplog):
-    document = approved_document(title="문서", body="")
-    rendition = _signed(document)
+    document = approved_document(title="문서")
+    rendition = sign_official(document)
     with caplog.at_level(logging.DEBUG, logger="portal"):
         _lookup(anonymous, document=document.number)
         _lookup(anonymous, hash=rendition.sha256)
