@@ -28,7 +28,12 @@ from disclosure.services.publish import (
     publications_auto_publish,
     publications_bulk_publish,
 )
-from disclosure.services.review import redaction_remove, review_decide, review_hold
+from disclosure.services.review import (
+    redaction_add,
+    redaction_remove,
+    review_decide,
+    review_hold,
+)
 from disclosure.services.tagging import disclosure_tag
 from documents.models import Attachment, Document
 from notifications.models import Notification
@@ -118,9 +123,16 @@ def test_a_closed_document_is_published_by_its_metadata_alone():
 
 
 def test_an_open_document_cannot_hide_removed_parts():
+    # GIVEN a document decided open once nothing was removed (decide refuses open
+    # while redactions apply), and then redacted after the decision
     document = approved_document(body=BODY_WITH_PERSONAL_DATA)
     review = disclosure_tag(document_id=document.pk)
-    review_decide(review=review, actor=officer(), level="open", grounds=[], reason="공개")
+    records = officer()
+    for redaction in review.redactions.all():
+        redaction_remove(redaction=redaction, actor=records)
+    review_decide(review=review, actor=records, level="open", grounds=[], reason="공개")
+    redaction_add(review=review, actor=records, field="body", start=0, end=5, ground=6)
+    # THEN publishing refuses it on the level
     with pytest.raises(ValidationError) as error:
         publication_publish(document=document, actor=officer())
     assert "level" in error.value.detail
@@ -244,9 +256,12 @@ def test_publishing_twice_is_a_conflict():
 
 def test_bulk_publish_reports_each_id_and_writes_nothing_for_a_failure():
     good = approved_document()
-    bad = approved_document(body=BODY_WITH_PERSONAL_DATA)
+    bad = approved_document()
     review = disclosure_tag(document_id=bad.pk)
-    review_decide(review=review, actor=officer(), level="open", grounds=[], reason="실수")
+    records = officer()
+    review_decide(review=review, actor=records, level="open", grounds=[], reason="실수")
+    # redacted after the open decision: publishable no more
+    redaction_add(review=review, actor=records, field="body", start=0, end=2, ground=6)
     results = publications_bulk_publish(document_ids=[good.pk, bad.pk, 999999], actor=officer())
     assert [r["published"] for r in results] == [True, False, False]
     assert results[1]["error"]["type"] == "validation_error"

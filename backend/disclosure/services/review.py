@@ -3,6 +3,8 @@
 Rules:
 - every write locks the review row and needs it unpublished (withdraw first);
 - a level is decided with a recorded reason; partial and closed cite grounds 1-8;
+  open is refused while anything is removed (a redaction or a withheld paragraph),
+  here and not only at publication, so the officer learns it when deciding;
   citing ground 5 may name the related decision whose approval ends it;
 - a redaction is a span of one field's plain text, inside the text and not empty;
   removing one keeps the row as rejected (the audit log says who and when);
@@ -27,6 +29,7 @@ from disclosure.services.common import (
     require_editable,
     review_locked,
 )
+from disclosure.services.public import accepted_spans, withheld_paragraphs
 from documents.models import DisclosureLevel, Document, DocumentStatus
 
 
@@ -54,6 +57,8 @@ def review_decide(
     with transaction.atomic():
         locked = review_locked(review_id=review.pk)
         require_editable(locked)
+        if level == DisclosureLevel.OPEN:
+            _require_nothing_removed(locked)
         before = {"level": locked.level, "grounds": locked.grounds}
         locked.level, locked.grounds = level, cleaned
         locked.decision_reason = reason.strip()
@@ -73,6 +78,20 @@ def review_decide(
             },
         )
     return locked
+
+
+def _require_nothing_removed(review: DisclosureReview) -> None:
+    if accepted_spans(review) or withheld_paragraphs(review):
+        raise ValidationError(
+            {
+                "level": [
+                    _(
+                        "Parts of this document are removed (redactions or withheld "
+                        "paragraphs): remove them first, or choose partial or closed."
+                    )
+                ]
+            }
+        )
 
 
 def review_hold(*, review: DisclosureReview, actor: Person, reason: str) -> DisclosureReview:
