@@ -1,7 +1,8 @@
 """Deciding a level: open is refused at the decision while anything is removed."""
 
+from typing import Any
+
 import pytest
-from rest_framework.response import Response
 from rest_framework.test import APIClient
 
 from disclosure.models import DisclosureReview
@@ -12,7 +13,7 @@ from tests.disclosure.records import BODY_WITH_PERSONAL_DATA, approved_document,
 pytestmark = pytest.mark.django_db
 
 
-def _decide_open(client: APIClient, review: DisclosureReview) -> Response:
+def _decide_open(client: APIClient, review: DisclosureReview) -> Any:
     return client.post(
         f"/api/disclosure/reviews/{review.pk}/decide/",
         {"level": "open", "grounds": [], "reason": "공개해도 무방"},
