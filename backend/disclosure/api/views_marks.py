@@ -1,7 +1,9 @@
 """Withheld paragraphs (disclosure by design): the drafter while drafting, records officers.
 
-A document is found only by those who may mark it: its drafter and records
-officers; anyone else gets 404, so the endpoint does not reveal which documents exist.
+A document is found only by those who may mark it: its drafter, and records officers
+once it was submitted (a draft never submitted is its drafter's alone, as on every
+document endpoint); anyone else gets 404, so the endpoint does not reveal which
+documents exist.
 """
 
 from django.http import Http404
@@ -17,13 +19,19 @@ from disclosure.api.views import acting_person
 from disclosure.models import DisclosureReview, WithheldParagraph
 from disclosure.redaction import parse_body
 from disclosure.roles import is_records_officer
-from disclosure.services.marks import withheld_paragraph_mark, withheld_paragraph_unmark
+from disclosure.services.marks import (
+    draft_is_private,
+    withheld_paragraph_mark,
+    withheld_paragraph_unmark,
+)
 from documents.models import Document
 
 
 def _document(request: Request, document_id: int) -> Document:
     document = get_object_or_404(Document.objects.select_related("drafter"), pk=document_id)
-    if is_records_officer(request.user) or document.drafter.user_id == request.user.pk:
+    if document.drafter.user_id == request.user.pk:
+        return document
+    if is_records_officer(request.user) and not draft_is_private(document):
         return document
     raise Http404
 

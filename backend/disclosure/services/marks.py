@@ -3,7 +3,8 @@
 Rules:
 - the drafter marks a paragraph of the body as not for publication, with its
   ground, while the document is a draft (or returned to them); a records officer
-  marks and unmarks while the review is unpublished; nobody else;
+  marks and unmarks while the review is unpublished, or on a returned draft; nobody
+  else. A draft never submitted is its drafter's alone, records officers included;
 - a paragraph is named by its index in the body the marker sees (the draft's
   body while drafting, the approved version's afterwards) and anchored by the
   fingerprint of its text, so tagging re-finds it after edits;
@@ -31,8 +32,15 @@ from documents.models import Attachment, Document, DocumentStatus
 DRAFTING = (DocumentStatus.DRAFT, DocumentStatus.RETURNED)
 
 
+def draft_is_private(document: Document) -> bool:
+    """A draft that was never submitted: only its drafter may see or mark it."""
+    return document.status == DocumentStatus.DRAFT and document.current_version_id is None
+
+
 def _body_for(*, document: Document, actor: Person) -> Body:
     """The body the actor marks; refuses whoever may not mark now."""
+    if document.drafter_id != actor.pk and draft_is_private(document):
+        raise PermissionDenied(_("A draft that was never submitted is its drafter's alone."))
     if is_records_officer(actor.user):
         review = DisclosureReview.objects.select_for_update().filter(document=document).first()
         if review is not None:
