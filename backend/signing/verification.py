@@ -150,7 +150,7 @@ def _result(
     content_hash = facts.get("content_hash")
     reason = _REASONS[code]()
     if code == "valid" and len(signatures) > 1:
-        reason = _("서명이 유효하며 서명 이후 후결 서명 외에는 변경되지 않았습니다.")
+        reason = _("The signature is valid; nothing but post-approval signatures was added since.")
     return VerificationResult(
         valid=code == "valid",
         code=code,
@@ -231,12 +231,14 @@ def _extended_by_signatures(status: PdfSignatureStatus, later_fields: set[str]) 
 
 
 _REASONS: dict[VerificationCode, Callable[[], str]] = {
-    "valid": lambda: _("서명이 유효하며 서명 이후 변경되지 않았습니다."),
-    "not_pdf": lambda: _("PDF 파일을 읽을 수 없습니다."),
-    "unsigned": lambda: _("서명이 없는 PDF입니다."),
-    "broken": lambda: _("서명이 문서 내용과 일치하지 않습니다. 손상되었거나 위조된 문서입니다."),
-    "modified": lambda: _("서명 이후 문서에 내용이 추가되거나 변경되었습니다."),
-    "untrusted": lambda: _("신뢰할 수 없는 인증서로 서명되었습니다."),
+    "valid": lambda: _("The signature is valid and the document has not changed since signing."),
+    "not_pdf": lambda: _("The PDF file cannot be read."),
+    "unsigned": lambda: _("The PDF is not signed."),
+    "broken": lambda: _(
+        "The signature does not match the content: the document is damaged or forged."
+    ),
+    "modified": lambda: _("Content was added to or changed in the document after signing."),
+    "untrusted": lambda: _("It was signed with a certificate that is not trusted."),
 }
 
 

@@ -15,13 +15,13 @@ PDF_MAGIC = b"%PDF-"
 
 def too_large_message() -> str:
     limit = conf.verify_max_bytes()
-    return _("파일이 너무 큽니다 (최대 %(mb)s MB).") % {"mb": f"{limit / (1024 * 1024):g}"}
+    return _("The file is too large (at most %(mb)s MB).") % {"mb": f"{limit / (1024 * 1024):g}"}
 
 
 class VerifyInputSerializer(serializers.Serializer[Any]):
     """One PDF file, at most SIGNING_VERIFY_MAX_BYTES, starting with %PDF-."""
 
-    file = serializers.FileField(help_text=_("검증할 PDF 파일"))
+    file = serializers.FileField(help_text=_("PDF file to verify"))
 
     def validate_file(self, value: UploadedFile[bytes]) -> UploadedFile[bytes]:
         if value.size is None or value.size > conf.verify_max_bytes():
@@ -31,7 +31,7 @@ class VerifyInputSerializer(serializers.Serializer[Any]):
         value.seek(0)
         # PDF readers accept the header within the first 1024 bytes.
         if PDF_MAGIC not in head:
-            raise serializers.ValidationError(_("PDF 파일이 아닙니다."), code="not_pdf")
+            raise serializers.ValidationError(_("This is not a PDF file."), code="not_pdf")
         return value
 
 
