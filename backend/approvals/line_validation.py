@@ -5,10 +5,12 @@ the line must still: have exactly one final approval, last; give review and appr
 stages exactly one assignee and consult stages at least one; name each person once;
 name only active people, never the drafter, and only ranked people on stages; keep
 every mandatory consultation; and have a final approver whose rank meets the
-delegation rule. Errors are collected and raised together under "line".
+delegation rule. Errors are collected and raised together under "line", each on
+the exact entry it is about ("stages.2.assignee_ids.0", "reference_ids.1"; the whole
+"stages" only for what no one entry holds, a missing mandatory consultation), naming
+people by name, title and unit: the drafter sees a line of names, not of ids.
 """
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
@@ -30,11 +32,38 @@ def _add(errors: Errors, field: str, message: str) -> None:
     errors.setdefault(field, []).append(message)
 
 
+def _who(person: Person) -> str:
+    """A person as the drafter knows them: name, unit and title, never an id."""
+    if person.position is None:
+        return _("%(name)s (%(unit)s)") % {"name": person.name, "unit": person.unit.name}
+    return _("%(name)s (%(title)s, %(unit)s)") % {
+        "name": person.name,
+        "title": person.position.title,
+        "unit": person.unit.name,
+    }
+
+
+def _places(spec: "LineSpec") -> list[tuple[int, str]]:
+    """Every person on the line with the exact path of their entry, in line order."""
+    places = [
+        (pid, f"stages.{index}.assignee_ids.{slot}")
+        for index, stage in enumerate(spec.stages)
+        for slot, pid in enumerate(stage.assignee_ids)
+    ]
+    return [
+        *places,
+        *((pid, f"reference_ids.{slot}") for slot, pid in enumerate(spec.reference_ids)),
+    ]
+
+
 def _check_shape(spec: "LineSpec", errors: Errors) -> None:
-    kinds = [stage.kind for stage in spec.stages]
-    if kinds.count(StageKind.APPROVE) != 1 or kinds[-1:] != [StageKind.APPROVE]:
-        _add(errors, "stages", _("A line has exactly one final approval, as its last stage."))
+    message = _("A line has exactly one final approval, as its last stage.")
+    if not spec.stages:
+        _add(errors, "stages", message)
+    last = len(spec.stages) - 1
     for index, stage in enumerate(spec.stages):
+        if (stage.kind == StageKind.APPROVE) != (index == last):
+            _add(errors, f"stages.{index}.kind", message)
         count = len(stage.assignee_ids)
         if stage.kind == StageKind.CONSULT and count < 1:
             _add(errors, f"stages.{index}.assignee_ids", _("A consultation needs someone."))
@@ -49,22 +78,31 @@ def _check_shape(spec: "LineSpec", errors: Errors) -> None:
 def _check_people(
     spec: "LineSpec", document: Document, people: dict[int, Person], errors: Errors
 ) -> None:
-    ids = spec.person_ids()
-    for pid, times in Counter(ids).items():
-        if times > 1:
-            _add(errors, "stages", _("Person %(id)s appears more than once.") % {"id": pid})
-    if document.drafter_id in ids:
-        _add(errors, "stages", _("The drafter cannot be on their own line."))
     staged = {pid for stage in spec.stages for pid in stage.assignee_ids}
-    for pid in dict.fromkeys(ids):
-        field = "stages" if pid in staged else "reference_ids"
+    seen: set[int] = set()
+    for pid, field in _places(spec):
         person = people.get(pid)
+        if pid in seen:
+            if person is not None:
+                _add(
+                    errors,
+                    field,
+                    _("%(person)s is already on the line.") % {"person": _who(person)},
+                )
+            continue
+        seen.add(pid)
         if person is None:
-            _add(errors, field, _("Person %(id)s does not exist.") % {"id": pid})
+            _add(errors, field, _("No member of staff has the id %(id)s.") % {"id": pid})
+        elif pid == document.drafter_id:
+            _add(errors, field, _("The drafter cannot be on their own line."))
         elif not person.active:
-            _add(errors, field, _("%(name)s is no longer active.") % {"name": person.name})
+            _add(errors, field, _("%(person)s is no longer active.") % {"person": _who(person)})
         elif pid in staged and rank_of(person) == 0:
-            _add(errors, field, _("%(name)s has no rank and cannot act.") % {"name": person.name})
+            _add(
+                errors,
+                field,
+                _("%(person)s has no rank and cannot act on a line.") % {"person": _who(person)},
+            )
 
 
 def _check_final_rank(
@@ -72,16 +110,24 @@ def _check_final_rank(
 ) -> None:
     if not spec.stages or spec.stages[-1].kind != StageKind.APPROVE:
         return
-    final = people.get(next(iter(spec.stages[-1].assignee_ids), -1))
+    last = len(spec.stages) - 1
+    final = people.get(next(iter(spec.stages[last].assignee_ids), -1))
     if final is None:
         return
     required = delegation_rule_for(kind=document.kind, facts=document_facts(document=document))
     if rank_of(final) < required.rank:
         _add(
             errors,
-            "stages",
-            _("The final approver must rank at least %(rank)s under the delegation rule: %(rule)s")
-            % {"rank": Rank(required.rank).label, "rule": required.description},
+            f"stages.{last}.assignee_ids.0",
+            _(
+                "The final approver must rank at least %(rank)s under the delegation rule "
+                "(%(rule)s); %(person)s ranks lower."
+            )
+            % {
+                "rank": Rank(required.rank).label,
+                "rule": required.description,
+                "person": _who(final),
+            },
         )
 
 
@@ -107,15 +153,15 @@ def _check_consultations(
             _add(
                 errors,
                 "stages",
-                _("The mandatory consultation cannot be removed: %(rule)s")
-                % {"rule": consultation.description},
+                _("%(unit)s must be consulted and cannot be removed (%(rule)s).")
+                % {"unit": consultation.unit.name, "rule": consultation.description},
             )
 
 
 def line_validate(*, document: Document, spec: "LineSpec") -> None:
     """Raise a ValidationError under "line" naming every rule the line breaks."""
     errors: Errors = {}
-    people = Person.objects.select_related("position").in_bulk(list(set(spec.person_ids())))
+    people = Person.objects.select_related("position", "unit").in_bulk(list(set(spec.person_ids())))
     _check_shape(spec, errors)
     _check_people(spec, document, people, errors)
     _check_final_rank(spec, document, people, errors)

@@ -46,14 +46,14 @@ def test_the_suggestion_names_people_and_the_rule(client, chain) -> None:
     assert "과장 전결" in body["delegation_rule"]
 
 
-def test_a_line_below_the_rule_is_refused_naming_line_stages(client, chain) -> None:
+def test_a_line_below_the_rule_is_refused_naming_the_approvers_entry(client, chain) -> None:
     document = DocumentFactory.create(drafter=chain.drafter)
     line = {"stages": [{"kind": "approve", "assignee_ids": [chain.team_leader.pk]}]}
 
     response = client.post(f"/api/documents/{document.pk}/line/validate/", line, format="json")
 
     assert response.status_code == 400
-    assert response.json()["errors"][0]["field"] == "line.stages"
+    assert response.json()["errors"][0]["field"] == "line.stages.0.assignee_ids.0"
 
 
 def test_saved_lines_are_private_and_revalidated_when_applied(client, api_client, chain) -> None:

@@ -70,24 +70,30 @@ def test_a_final_approver_below_the_rule_is_refused_naming_the_rule(chain) -> No
 
     messages = _messages(line((APPROVE, (chain.team_leader.pk,))), document)
 
-    assert any("과장 전결" in m for m in messages["stages"])
+    # on the approver's own entry, naming the rule, the rank it asks and the person
+    [message] = messages["stages.0.assignee_ids.0"]
+    assert "과장 전결" in message
+    assert "과장 이상" in message
+    assert chain.team_leader.name in message
 
 
 @pytest.mark.parametrize(
-    "stages",
+    ("stages", "field"),
     [
-        [],
-        [("approve", "tl"), ("review", "dh")],
-        [("approve", "tl"), ("approve", "dh")],
-        [("review", "tl")],
+        ([], "stages"),
+        ([("approve", "tl"), ("review", "dh")], "stages.0.kind"),
+        ([("approve", "tl"), ("approve", "dh")], "stages.0.kind"),
+        ([("review", "tl")], "stages.0.kind"),
     ],
 )
-def test_exactly_one_final_approval_and_last(chain, stages) -> None:
+def test_exactly_one_final_approval_and_last(chain, stages, field) -> None:
     who = {"tl": chain.team_leader.pk, "dh": chain.division_head.pk}
     document = DocumentFactory.create(drafter=chain.drafter)
     spec = line(*[(StageKind(kind), (who[p],)) for kind, p in stages])
 
-    assert "stages" in _messages(spec, document)
+    assert _messages(spec, document)[field] == [
+        "결재선에는 최종 결재가 하나만 있어야 하며, 마지막 단계여야 합니다."
+    ]
 
 
 def test_review_and_approval_stages_hold_exactly_one_person(chain) -> None:
@@ -112,11 +118,21 @@ def test_duplicates_the_drafter_inactive_and_unknown_people_are_refused(chain) -
 
     messages = _messages(spec, document)
 
-    text = " ".join(messages["stages"] + messages["reference_ids"])
-    assert "more than once" in text
-    assert "drafter" in text
-    assert "no longer active" in text
-    assert "does not exist" in text
+    # each on its own entry, people by unit, title and name
+    leader = chain.team_leader
+    assert gone.position is not None
+    assert leader.position is not None
+    assert messages == {
+        "stages.1.assignee_ids.0": ["기안자는 자신이 기안한 문서의 결재선에 들어갈 수 없습니다."],
+        "stages.1.assignee_ids.1": [
+            f"{gone.unit.name} {gone.position.title} {gone.name} 님은 현재 재직 중이 아닙니다."
+        ],
+        "reference_ids.0": [
+            f"{leader.unit.name} {leader.position.title} {leader.name} 님이 "
+            "결재선에 이미 들어 있습니다."
+        ],
+        "reference_ids.1": ["ID가 999999인 직원이 없습니다."],
+    }
 
 
 def test_a_mandatory_consultation_cannot_be_dropped(chain, settings) -> None:
@@ -130,7 +146,10 @@ def test_a_mandatory_consultation_cannot_be_dropped(chain, settings) -> None:
     # WHEN the drafter removes the consult stage THEN it is refused
     without = LineSpec(stages=tuple(s for s in suggested.stages if s.kind != CONSULT))
     messages = _messages(without, document)
-    assert any("mandatory consultation" in m.lower() for m in messages["stages"])
+    assert messages["stages"] == [
+        f"{budget_division.name} 협조는 필수이므로 뺄 수 없습니다"
+        f"({budget_division.name} 필수 협조)."
+    ]
 
     # AND the suggestion itself passes
     line_validate(document=document, spec=suggested)

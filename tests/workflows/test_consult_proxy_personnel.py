@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.exceptions import ValidationError
 from viewflow.workflow.base import Flow
 from viewflow.workflow.lock import SelectForUpdateLock
@@ -90,7 +90,7 @@ def test_proxy_approval_then_post_approval():
     assert step.assignee == org.approver
     assert step.is_proxy
     assert step.acted_by == deputy
-    with pytest.raises(Exception, match="assigned to someone else"):
+    with translation.override("en"), pytest.raises(Exception, match="assigned to someone else"):
         step_approve(step_id=step.pk, actor=org.approver)
 
     # WHEN the deputy approves, THEN the document is approved and the approver owes 후결
