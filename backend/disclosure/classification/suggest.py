@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from disclosure.classification.finding_labels import finding_label
 from disclosure.classification.rules import DocumentKind, Level, RuleSpec
 from disclosure.detection import Finding
 
@@ -104,8 +105,11 @@ def _finding_explanation(finding: Finding) -> Explanation:
         ground=PERSONAL_INFORMATION_GROUND,
         start=finding.start,
         end=finding.end,
-        reason_ko=f"개인정보({finding.kind.value})는 가리고 공개할 수 있다",
-        reason_en=f"personal information ({finding.kind.value}) can be removed before release",
+        reason_ko=f"개인정보({finding_label(finding.kind, 'ko')})는 가리고 공개할 수 있다",
+        reason_en=(
+            f"personal information ({finding_label(finding.kind, 'en')}) "
+            "can be removed before release"
+        ),
         finding_kind=finding.kind.value,
     )
 
