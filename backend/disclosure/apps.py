@@ -15,3 +15,8 @@ class DisclosureConfig(AppConfig):
         rendition_finished.connect(
             on_rendition_finished, dispatch_uid="disclosure.on_rendition_finished"
         )
+        # Tagging is an outbox the embedded beat works itself, not a request (core.outbox).
+        from core.outbox import outbox_register
+        from disclosure.services.tagging_jobs import taggings_pending
+
+        outbox_register(task="disclosure.tag_document", pending=taggings_pending)

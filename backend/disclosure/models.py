@@ -339,3 +339,45 @@ class RequestSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last_value}"
+
+
+class TaggingStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be tagged")
+    DONE = "done", _("Tagged")
+    FAILED = "failed", _("Tagging failed")
+
+
+class TaggingJob(models.Model):
+    """The tagging an approved document owes: the outbox of disclosure tagging.
+
+    Written in the final approval's transaction (one per document), so an approval
+    that commits always owes its review and one that rolls back owes nothing. The
+    task is sent on commit and a sweep sends it again for a row left pending (a lost
+    message, a killed worker); the review itself is made at most once (one per
+    document, under the document's row lock), and making it marks the row done.
+    `attempts` grows by one on every run; past DISCLOSURE_TAGGING_MAX_ATTEMPTS the row
+    is failed. `last_error` is an error class only, never personal data.
+    """
+
+    document = models.OneToOneField(
+        "documents.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="tagging_job",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=TaggingStatus.choices, default=TaggingStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ("updated_at", "pk")
+        verbose_name = _("disclosure tagging job")
+        verbose_name_plural = _("disclosure tagging jobs")
+        indexes = [models.Index(fields=["status", "updated_at"], name="tagging_outbox")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} {self.status}"

@@ -164,6 +164,10 @@ CELERY_TIMEZONE = TIME_ZONE
 # freed native memory with the allocator (docs/performance.md, "Official PDF").
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=800_000)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# Without a broker, `manage.py embedded_beat` works the outboxes (PDFs, tagging) and the
+# web process wakes it through this socket instead of doing that work in a request;
+# empty: every task runs where it is sent (core.dispatch, core.embedded_wake).
+EMBEDDED_BEAT_SOCKET = env_str("EMBEDDED_BEAT_SOCKET", str(VAR_DIR / "embedded-beat.sock"))
 
 LDAP_SERVER_URI = env_optional("LDAP_SERVER_URI")
 
@@ -428,6 +432,14 @@ DISCLOSURE_HOLIDAYS = env_list(
         "2027-10-04", "2027-10-11", "2027-12-27",
     ],
 )  # fmt: skip
+# Disclosure tagging's outbox (disclosure.services.tagging_jobs): a job pending this long
+# is sent again by the sweep; after this many runs it is failed.
+DISCLOSURE_TAGGING_RETRY_SECONDS = env_int("DISCLOSURE_TAGGING_RETRY_SECONDS", default=300)
+DISCLOSURE_TAGGING_MAX_ATTEMPTS = env_int("DISCLOSURE_TAGGING_MAX_ATTEMPTS", default=5)
+CELERY_BEAT_SCHEDULE["disclosure-sweep-pending-tagging"] = {
+    "task": "disclosure.sweep_pending_tagging",
+    "schedule": 60.0,
+}
 CELERY_BEAT_SCHEDULE["disclosure-auto-publish"] = {
     "task": "disclosure.auto_publish",
     "schedule": 3600.0,

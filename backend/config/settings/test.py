@@ -13,6 +13,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Tasks run where they are sent, unless a test starts an embedded beat and sets its socket.
+EMBEDDED_BEAT_SOCKET = env_str("EMBEDDED_BEAT_SOCKET", "")
+
 # Serve static files from the apps directly; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -12,7 +12,9 @@ Rules:
 - the working level is the stricter of proposal and suggestion, grounds the
   union (plus the grounds of paragraphs the drafter withheld);
 - the review is due DISCLOSURE_REVIEW_DUE_WORKING_DAYS working days after approval,
-  and the unit's records officers are told.
+  and the unit's records officers are told in the same transaction;
+- the final approval only requests the tagging (disclosure.services.tagging_jobs, an
+  outbox row sent on commit and swept): making or finding the review marks it done.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.disclosure_law import stricter
-from core.dispatch import dispatch_on_commit
 from directory.models import Person
 from disclosure.classification import (
     Explanation,
@@ -48,6 +49,7 @@ from disclosure.redaction import Body, VersionTexts
 from disclosure.roles import records_officers_for
 from disclosure.services.calendar import add_working_days
 from disclosure.services.common import audit
+from disclosure.services.tagging_jobs import tagging_done, tagging_request
 from documents.models import DisclosureLevel, Document, DocumentStatus, DocumentVersion
 from notifications.models import NotificationKind
 from notifications.services import notification_send
@@ -62,14 +64,14 @@ class NotApprovedError(ValueError):
 
 
 def disclosure_tag_on_approval(*, document: Document) -> None:
-    """Called by the final-approval path: tag the document once the approval commits.
+    """Called in the final-approval transaction: the document owes its tagging (an
+    outbox row, run once the approval commits and swept until it is done).
 
     Also re-queues the ground-5 reviews that wait for this decision (rereview).
     """
     from disclosure.services.rereview import reviews_reopen_for_decision
-    from disclosure.tasks import tag_document
 
-    dispatch_on_commit(tag_document, document.pk)
+    tagging_request(document=document)
     reviews_reopen_for_decision(document=document)
 
 
@@ -83,6 +85,7 @@ def disclosure_tag(*, document_id: int) -> DisclosureReview:
         )
         existing = DisclosureReview.objects.filter(document=document).first()
         if existing is not None:
+            tagging_done(document=document)
             return existing
         version = document.current_version
         if document.status != DocumentStatus.APPROVED or version is None:
@@ -95,7 +98,8 @@ def disclosure_tag(*, document_id: int) -> DisclosureReview:
         review = _create_review(document, version, texts, suggestion)
         _store_findings(review, texts, findings, suggestion)
         _audit_tagged(review, len(findings))
-    _notify(review)
+        tagging_done(document=document)
+        _notify(review)
     return review
 
 
