@@ -15,12 +15,6 @@ class SigningConfig(AppConfig):
         from signing.countersign import post_approval_received, rendition_finished_received
         from signing.events import rendition_finished
 
-        # Documents runs its version checks on every new version; signing refuses one
-        # too long for the official PDF (signing.page_check).
-        from documents.version_checks import version_check_register
-        from signing.page_check import version_pages_check
-
-        version_check_register(name="signing.page_limit", check=version_pages_check)
         step_post_approved.connect(
             post_approval_received, dispatch_uid="signing.countersign.post_approval"
         )
