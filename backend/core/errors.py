@@ -20,3 +20,11 @@ class LockBusyError(APIException):
     default_detail = _("This item is busy with another action. Try again in a moment.")
     default_code = "busy"
     retry_after_seconds = 2
+
+
+class PayloadTooLargeError(APIException):
+    """The request body is larger than the API accepts; nothing of it was read as input."""
+
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _("The request body is too large.")
+    default_code = "too_large"

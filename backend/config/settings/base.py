@@ -132,9 +132,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.StandardPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    # JSON and multipart bodies within bounds (core/api/parsers.py); forms as DRF parses them.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "core.api.parsers.BoundedMultiPartParser",
+    ],
+    "DEFAULT_METADATA_CLASS": "core.api.metadata.FormatsMetadata",
     "DEFAULT_THROTTLE_RATES": {"login": env_str("LOGIN_THROTTLE_RATE", "10/min")},
     "PAGE_SIZE": 25,
 }
+# How deep a JSON body may nest (400 beyond); the API's inputs nest a few levels.
+API_JSON_MAX_DEPTH = env_int("API_JSON_MAX_DEPTH", default=32)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dojang API",
     "DESCRIPTION": "E-approval and open-disclosure API of Dojang.",
@@ -512,6 +521,12 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
 
 # Documents and approval lines (docs/documents.md).
 DOCUMENT_ATTACHMENT_MAX_BYTES = env_int("DOCUMENT_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# The longest multipart body the API reads (413 beyond): the largest file it accepts
+# and room for the form around it (core/api/parsers.py).
+API_UPLOAD_MAX_BYTES = env_int(
+    "API_UPLOAD_MAX_BYTES",
+    default=max(DOCUMENT_ATTACHMENT_MAX_BYTES, SIGNING_VERIFY_MAX_BYTES) + 1024 * 1024,
+)
 # Unit codes of the mandatory consultations: the budget division for budget requests,
 # the HR division for personnel actions.
 APPROVALS_BUDGET_UNIT_CODE = env_str("APPROVALS_BUDGET_UNIT_CODE", "BUDGET")

@@ -9,14 +9,19 @@ Non-field errors use the field name "non_field_errors"; nested fields are dotted
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from core.errors import ConflictError, LockBusyError
+from core.errors import ConflictError, LockBusyError, PayloadTooLargeError
 
 
 def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
@@ -50,6 +55,7 @@ _TYPES: dict[type[exceptions.APIException], str] = {
     exceptions.UnsupportedMediaType: "unsupported_media_type",
     ConflictError: "conflict",
     LockBusyError: "busy",
+    PayloadTooLargeError: "too_large",
 }
 
 
@@ -65,6 +71,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        # Django's form parsing refuses these as SuspiciousOperation, which would
+        # leave the API for the site's HTML 400 page.
+        exc = PayloadTooLargeError()
     response = drf_exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):
         return response

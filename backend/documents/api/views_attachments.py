@@ -9,10 +9,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.api.parsers import BoundedMultiPartParser
 from documents.api.base import VisibleDocumentViewSet, required_person
 from documents.api.serializers_input import AttachmentUploadInputSerializer
 from documents.api.serializers_output import AttachmentOutputSerializer
@@ -21,7 +21,7 @@ from documents.services import attachment_add, attachment_delete
 
 
 class DocumentAttachmentViewSet(VisibleDocumentViewSet):
-    parser_classes = (MultiPartParser,)
+    parser_classes = (BoundedMultiPartParser,)
     pagination_class = None
 
     def _attachment(self, attachment_id: str) -> Attachment:

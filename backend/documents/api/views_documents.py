@@ -2,7 +2,6 @@
 delete. The workflow actions on a document live in approvals.api (engineer "workflows")."""
 
 import re
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from approvals.models import ApprovalStage, ApprovalStep
+from core.api.body import body_object
 from core.errors import ConflictError
 from documents.api.base import VisibleDocumentViewSet, required_person
 from documents.api.filters import DocumentFilter
@@ -105,7 +105,7 @@ class DocumentViewSet(
     )
     def create(self, request: Request) -> Response:
         person = required_person(request)
-        data: dict[str, Any] = dict(request.data)
+        data = body_object(request)
         kind = str(data.pop("kind", ""))
         document = draft_create(
             drafter=person, kind=kind, data=data, client_address=self.client_address()
@@ -125,7 +125,7 @@ class DocumentViewSet(
         document = self.get_object()
         person = required_person(request)
         lock_version = expected_lock_version(request, document)
-        data = {k: v for k, v in dict(request.data).items() if k != "lock_version"}
+        data = {k: v for k, v in body_object(request).items() if k != "lock_version"}
         updated = draft_update(
             document=document,
             actor=person,

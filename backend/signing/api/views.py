@@ -4,12 +4,12 @@ import dataclasses
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ErrorDetail, ValidationError
-from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.parsers import BoundedMultiPartParser
 from signing import conf
 from signing.api.serializers import (
     VerifyInputSerializer,
@@ -28,7 +28,7 @@ class VerifyView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes = []
-    parser_classes = [MultiPartParser]
+    parser_classes = [BoundedMultiPartParser]
     throttle_classes = [VerifyRateThrottle]
 
     @extend_schema(
