@@ -120,8 +120,8 @@ def _check_final_rank(
             errors,
             f"stages.{last}.assignee_ids.0",
             _(
-                "The final approver must rank at least %(rank)s under the delegation rule "
-                "(%(rule)s); %(person)s ranks lower."
+                "%(person)s ranks below %(rank)s and cannot take the final approval. "
+                "Delegation rule: %(rule)s"
             )
             % {
                 "rank": Rank(required.rank).label,

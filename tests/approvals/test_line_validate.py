@@ -73,7 +73,7 @@ def test_a_final_approver_below_the_rule_is_refused_naming_the_rule(chain) -> No
     # on the approver's own entry, naming the rule, the rank it asks and the person
     [message] = messages["stages.0.assignee_ids.0"]
     assert "과장 전결" in message
-    assert "과장 이상" in message
+    assert "과장보다 직급이 낮아" in message
     assert chain.team_leader.name in message
 
 
