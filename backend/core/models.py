@@ -31,3 +31,26 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.key}"
+
+
+class TokenActivity(models.Model):
+    """When an API token was last used; a token idle for AUTH_TOKEN_IDLE_SECONDS is dead.
+
+    Kept beside DRF's Token (whose model has no such field), one row per token.
+    """
+
+    token = models.OneToOneField(
+        "authtoken.Token",
+        verbose_name=_("token"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="activity",
+    )
+    last_used_at = models.DateTimeField(_("last used at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("token activity")
+        verbose_name_plural = _("token activities")
+
+    def __str__(self) -> str:
+        return f"{self.token_id} {self.last_used_at:%Y-%m-%d %H:%M}"

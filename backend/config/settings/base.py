@@ -123,9 +123,11 @@ STORAGES = {
 }
 
 REST_FRAMEWORK = {
+    # The token class first: DRF answers a missing or wrong credential with 401 and the
+    # first class's WWW-Authenticate header (core/api/authentication.py).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "core.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -139,7 +141,6 @@ REST_FRAMEWORK = {
         "core.api.parsers.BoundedMultiPartParser",
     ],
     "DEFAULT_METADATA_CLASS": "core.api.metadata.FormatsMetadata",
-    "DEFAULT_THROTTLE_RATES": {"login": env_str("LOGIN_THROTTLE_RATE", "10/min")},
     "PAGE_SIZE": 25,
 }
 # How deep a JSON body may nest (400 beyond); the API's inputs nest a few levels.
@@ -316,14 +317,25 @@ if LDAP_SERVER_URI:
         "task": "directory.sync",
         "schedule": DIRECTORY_SYNC_INTERVAL_MINUTES * 60.0,
     }
-# Failed logins counted per username and per client address within the window.
+# Login throttling (core/login_throttle.py, docs/operations/configuration.md): every
+# attempt of one address, the free failures of a username from one address and the
+# doubling wait after them, and the ceilings per address and per username in the window.
+LOGIN_THROTTLE_RATE = env_str("LOGIN_THROTTLE_RATE", "30/min")
+LOGIN_FREE_FAILURES = env_int("LOGIN_FREE_FAILURES", default=3)
+LOGIN_DELAY_BASE_SECONDS = env_int("LOGIN_DELAY_BASE_SECONDS", default=2)
+LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", default=300)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", default=900)
-LOGIN_FAILURES_PER_USERNAME = env_int("LOGIN_FAILURES_PER_USERNAME", default=10)
 LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", default=50)
+LOGIN_FAILURES_PER_USERNAME = env_int("LOGIN_FAILURES_PER_USERNAME", default=500)
+# API tokens die after this long unused (8 hours); use is written at most every minute.
+AUTH_TOKEN_IDLE_SECONDS = env_int("AUTH_TOKEN_IDLE_SECONDS", default=8 * 3600)
+AUTH_TOKEN_TOUCH_SECONDS = env_int("AUTH_TOKEN_TOUCH_SECONDS", default=60)
 
 # Audit and notifications: documented in docs/audit.md and docs/notifications.md.
 # How many reverse proxies in front of Dojang append to X-Forwarded-For; 0 trusts none.
 AUDIT_TRUSTED_PROXY_COUNT = env_int("AUDIT_TRUSTED_PROXY_COUNT", default=0)
+# The same count for any DRF throttle; the project's own ask audit.request.client_address.
+REST_FRAMEWORK["NUM_PROXIES"] = AUDIT_TRUSTED_PROXY_COUNT
 AUDIT_VERIFY_CHUNK_SIZE = env_int("AUDIT_VERIFY_CHUNK_SIZE", default=2000)
 NOTIFICATIONS_SITE_NAME = env_str("NOTIFICATIONS_SITE_NAME", "Dojang")
 # Link in notification e-mails; "{id}" is replaced by the document id. The staff

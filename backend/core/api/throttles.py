@@ -1,25 +1,69 @@
+"""The API's throttles; every one of them names the client by audit.request.client_address.
+
+DRF's own get_ident trusts a client-supplied X-Forwarded-For unless NUM_PROXIES is
+set; the project's throttles ask the one function that reads AUDIT_TRUSTED_PROXY_COUNT
+instead (and settings set NUM_PROXIES from it for any DRF throttle left).
+"""
+
 from django.conf import settings
 from rest_framework.request import Request
-from rest_framework.throttling import BaseThrottle
+from rest_framework.throttling import (
+    AnonRateThrottle,
+    BaseThrottle,
+    SimpleRateThrottle,
+    UserRateThrottle,
+)
 from rest_framework.views import APIView
 
-from core.services import login_is_throttled
+from audit.request import client_address as request_client_address
+from core.login_throttle import login_wait_seconds
 
 
-class LoginRateThrottle(BaseThrottle):
-    """Refuses a login once its username or its client address failed too often.
+def client_address(request: Request) -> str:
+    """The client's address (audit.request.client_address), "unknown" when it is not valid."""
+    return request_client_address(request) or "unknown"
 
-    Failures are recorded by core.services.user_authenticate; see login_is_throttled.
-    """
+
+class ClientAddressIdent:
+    """Names the client as audit.request.client_address does (trusted proxies only)."""
+
+    def get_ident(self, request: Request) -> str:
+        return client_address(request)
+
+
+class ClientAnonRateThrottle(ClientAddressIdent, AnonRateThrottle):
+    """AnonRateThrottle keyed by the trusted client address."""
+
+
+class ClientUserRateThrottle(ClientAddressIdent, UserRateThrottle):
+    """UserRateThrottle keyed by the user, or the trusted client address when anonymous."""
+
+
+class LoginAttemptRateThrottle(ClientAddressIdent, SimpleRateThrottle):
+    """All login attempts of one client address, good or bad: LOGIN_THROTTLE_RATE."""
+
+    scope = "login"
+
+    def get_rate(self) -> str:
+        return str(settings.LOGIN_THROTTLE_RATE)
+
+    def get_cache_key(self, request: Request, view: APIView) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class LoginFailureThrottle(ClientAddressIdent, BaseThrottle):
+    """Refuses a login while its username and address must wait (core.login_throttle)."""
+
+    def __init__(self) -> None:
+        self._wait: int | None = None
 
     def allow_request(self, request: Request, view: APIView) -> bool:
         username = request.data.get("username", "") if hasattr(request.data, "get") else ""
-        return not login_is_throttled(username=str(username), address=client_address(request, self))
+        self._wait = login_wait_seconds(username=str(username), address=self.get_ident(request))
+        return self._wait is None
 
     def wait(self) -> float | None:
-        return float(settings.LOGIN_FAILURE_WINDOW_SECONDS)
+        return float(self._wait) if self._wait is not None else None
 
 
-def client_address(request: Request, throttle: BaseThrottle | None = None) -> str:
-    """The client's address as DRF sees it (honours NUM_PROXIES)."""
-    return str((throttle or BaseThrottle()).get_ident(request))
+LOGIN_THROTTLES: list[type[BaseThrottle]] = [LoginAttemptRateThrottle, LoginFailureThrottle]

@@ -17,10 +17,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
-from core.api.throttles import client_address
+from audit.request import client_address
+from core.api.throttles import ClientAnonRateThrottle
 from disclosure.api.permissions import IsRecordsOfficer
 from disclosure.api.serializers import ReasonInputSerializer
 from disclosure.api.serializers_requests import (
@@ -87,14 +87,14 @@ class RequestViewSet(
         return Response(RequestStaffSerializer(extended).data)
 
 
-class RequestCreateThrottle(AnonRateThrottle):
+class RequestCreateThrottle(ClientAnonRateThrottle):
     scope = "disclosure_request"
 
     def get_rate(self) -> str:
         return str(settings.DISCLOSURE_REQUEST_THROTTLE_RATE)
 
 
-class RequestStatusThrottle(AnonRateThrottle):
+class RequestStatusThrottle(ClientAnonRateThrottle):
     scope = "disclosure_request_status"
 
     def get_rate(self) -> str:

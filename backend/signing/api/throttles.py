@@ -1,8 +1,9 @@
 from django.conf import settings
-from rest_framework.throttling import UserRateThrottle
+
+from core.api.throttles import ClientUserRateThrottle
 
 
-class VerifyRateThrottle(UserRateThrottle):
+class VerifyRateThrottle(ClientUserRateThrottle):
     """Limits verification uploads per user, or per address when anonymous."""
 
     scope = "signature_verify"
