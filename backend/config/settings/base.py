@@ -208,8 +208,10 @@ CACHES = {
     )
 }
 
-# Password of every demo login created by seed_demo (documented in README.md).
+# Password of every demo login created by seed_demo (documented in README.md); the
+# production settings have no default and refuse seed_demo unless it is allowed.
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "dojang-demo")
+DEMO_SEED_ALLOWED = True
 
 # Signing: the official PDF's keys, render limits and public verification.
 # Every variable and its default is described in docs/operations/signing.md.

@@ -25,3 +25,8 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# No demo here unless asked for: seed_demo refuses without --allow-production or
+# DEMO_SEED_ALLOWED, and demo logins have no default password.
+DEMO_SEED_ALLOWED = env_bool("DEMO_SEED_ALLOWED", default=False)
+DEMO_PASSWORD = env_str("DEMO_PASSWORD", "")

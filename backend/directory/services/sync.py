@@ -65,12 +65,14 @@ def directory_load_ldif(
 ) -> SyncResult:
     """Load an LDIF file through the same apply code (the embedded default without LDAP).
 
-    New users get `password` (settings.DEMO_PASSWORD by default), hashed once and
-    reused: hashing 1,500 times would take minutes.
+    New users get `password` (settings.DEMO_PASSWORD by default; none usable when
+    that is empty), hashed once and reused: hashing 1,500 times would take minutes.
     """
     config = directory_config()
     entries = ldif_read(path=path or settings.DIRECTORY_LDIF_PATH)
-    password_hash = make_password(password if password is not None else settings.DEMO_PASSWORD)
+    secret = password if password is not None else settings.DEMO_PASSWORD
+    # No password configured (production has no default): unusable, never the empty one.
+    password_hash = make_password(secret or None)
     return _apply(
         config=config, entries=entries, password_hash=password_hash, allow_empty=allow_empty
     )
