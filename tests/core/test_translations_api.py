@@ -165,3 +165,24 @@ def test_an_anonymous_request_is_told_to_log_in_in_korean(api_client: APIClient)
     body = api_client.get("/api/documents/").json()
 
     assert body["detail"] == "로그인이 필요합니다."
+
+
+def test_drf_validation_messages_read_as_an_official_writes_them(
+    api_client: APIClient, chain: OrgChain
+) -> None:
+    # DRF's own Korean reads "이 필드는 blank일 수 없습니다."; the project catalogue rewords it
+    api_client.force_authenticate(chain.drafter.user)
+
+    blank = _blank_title(api_client, chain).json()["errors"]
+    other = api_client.post(
+        "/api/documents/",
+        {"kind": "memo", "recipient": "x" * 400, "retention_period": "forever"},
+        format="json",
+    ).json()["errors"]
+
+    assert blank == [{"field": "title", "code": "blank", "message": "비워 둘 수 없는 항목입니다."}]
+    assert {(e["field"], e["code"]): e["message"] for e in other} == {
+        ("title", "required"): "필수 입력 항목입니다.",
+        ("recipient", "max_length"): "300자 이하로 입력하십시오.",
+        ("retention_period", "invalid_choice"): '고를 수 없는 값입니다: "forever".',
+    }
