@@ -5,7 +5,9 @@
 The corpus is synthetic and deterministic: documents of 4 to 20 KB of ordinary
 Korean administrative prose, with about one labelled snippet of the evaluation
 generator (personal information or a hard negative: office numbers, work
-e-mail, company numbers, dates, amounts) per 2 KB. Every detector and context
+e-mail, company numbers, dates, amounts; one in four a variant: other dashes,
+full-width digits, spelled-out e-mail, names in context) per 2 KB, and lines
+with cue words of names and a no-break space. Every detector and context
 check runs, names of private persons included. The figure is the best of
 three runs, measured in process CPU time so that other work on the machine
 does not lower it. With --record the result replaces this benchmark's section
@@ -25,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "backend"), str(ROOT)]
 
 from disclosure.detection import DetectionConfig, detect  # noqa: E402
-from tests.disclosure.eval.generate import snippet  # noqa: E402
+from tests.disclosure.eval.generate import snippet, variant_snippet  # noqa: E402
 
 PROSE = (
     "본 계획은 2024년도 시민 참여 예산 사업의 추진 현황을 점검하고 개선 방향을 마련합니다.",
@@ -40,6 +42,9 @@ PROSE = (
     "위원회는 위원장 1명을 포함한 15명 이내의 위원으로 구성합니다.",
     "The committee reviewed the FY2024 execution plan and approved the revised schedule.",
     "각 자치구는 3월 말까지 추진 실적을 제출하여 주시기 바랍니다.",
+    # Cue words of names with no name after them, and a no-break space as HTML leaves it.
+    "민원인 주소와 신청인 본인 여부를 확인한 후 주민 설명회를 개최하며, 팀장님께 보고합니다.",
+    "붙임\u00a01. 세부 추진 계획 1부. 끝.",
 )
 NAMES = ("홍길동", "김민준", "이서연")
 SECTION = re.compile(
@@ -56,7 +61,9 @@ def corpus(megabytes: float, seed: int = 7) -> list[str]:
         target = rng.randrange(4_000, 20_000)
         while length < target:
             if rng.random() < 0.05:
-                piece = str(snippet(rng, index)["text"])
+                # One snippet in four is a variant (dashes, full-width, names in context).
+                make = variant_snippet if index % 4 == 3 else snippet
+                piece = str(make(rng, index)["text"])
                 index += 1
             else:
                 piece = rng.choice(PROSE)

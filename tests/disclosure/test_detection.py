@@ -220,5 +220,5 @@ def test_offsets_are_characters_of_the_input():
 
 def test_findings_carry_no_text_and_confidence_is_a_fraction():
     [finding] = detect("연락처 010-1234-5678")
-    assert set(finding.as_dict()) == {"kind", "start", "end", "confidence"}
+    assert set(finding.as_dict()) == {"kind", "start", "end", "confidence", "reason"}
     assert 0 < finding.confidence <= 1

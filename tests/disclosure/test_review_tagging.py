@@ -27,7 +27,8 @@ def test_findings_become_redactions_and_the_level_is_partial_on_ground_6():
     review = disclosure_tag(document_id=document.pk)
     # THEN each finding is a proposed redaction of the body with its kind and reason
     kinds = sorted(review.redactions.values_list("kind", flat=True))
-    assert kinds == ["address", "email", "phone", "rrn"]
+    # (the 민원인 홍길동 of the body is a private person named in context)
+    assert kinds == ["address", "email", "person_name", "phone", "rrn"]
     body = VersionTexts(review.version.content).fields["body"]
     phone = review.redactions.get(kind="phone")
     assert body[phone.start : phone.end] == "010-2345-6789"
@@ -67,7 +68,7 @@ def test_tagging_twice_returns_the_same_review():
     first = disclosure_tag(document_id=document.pk)
     second = disclosure_tag(document_id=document.pk)
     assert first.pk == second.pk
-    assert Redaction.objects.filter(review=first).count() == 4
+    assert Redaction.objects.filter(review=first).count() == 5
 
 
 def test_a_draft_is_not_tagged():

@@ -55,7 +55,7 @@ def test_jsonl_gives_one_result_per_line_with_its_id():
     assert [r["id"] for r in results] == [1, "b", 3]
     assert results[0] == {"id": 1, "level": "open", "grounds": [], "findings": []}
     assert results[1]["findings"] == [
-        {"kind": "person_name", "start": 5, "end": 8, "confidence": 0.9}
+        {"kind": "person_name", "start": 5, "end": 8, "confidence": 0.9, "reason": "known_name"}
     ]
     assert (results[1]["level"], results[1]["grounds"]) == ("partial", [6])
     assert (results[2]["level"], results[2]["grounds"]) == ("partial", [5, 6])

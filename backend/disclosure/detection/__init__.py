@@ -1,6 +1,7 @@
 """Detection of personal information in Korean and English text.
 
-``detect(text, config)`` returns findings (kind, character span, confidence).
+``detect(text, config)`` returns findings (kind, character span, confidence,
+reason; ``reasons.reason_text`` translates a reason).
 The kinds, the rules of each and the context that makes a match public (an
 official's work address or office number, a company's registration number)
 are documented in docs/disclosure-detection.md.
@@ -12,6 +13,7 @@ from disclosure.detection.findings import (
     DetectionConfig,
     Finding,
     Kind,
+    Reason,
 )
 
 __all__ = [
@@ -20,5 +22,6 @@ __all__ = [
     "DetectionConfig",
     "Finding",
     "Kind",
+    "Reason",
     "detect",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from disclosure.detection import context
-from disclosure.detection.findings import DetectionConfig, Finding, Kind
+from disclosure.detection.findings import DetectionConfig, Finding, Kind, Reason
 
 _DISTRICTS = (
     r"(?:(?:[가-힣]+(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구|읍|면)|"
@@ -135,7 +135,7 @@ def _finding(text: str, start: int, end: int, confidence: float) -> Finding | No
     """The address unless it is an office's; an address label raises confidence."""
     window = context.before(text, start, 32)
     if context.ADDRESS_WORDS.search(window):
-        return Finding(start, end, Kind.ADDRESS, max(confidence, 0.9))
+        return Finding(start, end, Kind.ADDRESS, max(confidence, 0.9), Reason.LABEL)
     if context.OFFICE_PLACE_WORDS.search(window + " " + context.after(text, end, 12)):
         return None
     return Finding(start, end, Kind.ADDRESS, confidence)

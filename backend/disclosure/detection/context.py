@@ -15,6 +15,10 @@ BANK_NAMES = re.compile(
     r"우체국|수협|신협|씨티|부산|대구|경남|광주|전북|제주|산업|KB|NH|IBK|계좌"
 )
 PASSPORT_WORDS = re.compile(r"여권|passport", re.IGNORECASE)
+# Codes shaped like passport numbers: model, product, part and serial numbers.
+PRODUCT_WORDS = re.compile(
+    r"모델|제품|품번|부품|규격|주문|시리얼|일련번호|serial|model|part|S/N", re.IGNORECASE
+)
 LICENCE_WORDS = re.compile(r"운전면허|면허번호|licen[cs]e", re.IGNORECASE)
 HEALTH_WORDS = re.compile(r"건강보험|보험증|건보|health insurance", re.IGNORECASE)
 CARD_WORDS = re.compile(r"카드|card", re.IGNORECASE)

@@ -17,7 +17,7 @@ from disclosure.detection.checks import (
     luhn_valid,
     only_digits,
 )
-from disclosure.detection.findings import DetectionConfig, Finding, Kind
+from disclosure.detection.findings import DetectionConfig, Finding, Kind, Reason
 
 Handler = Callable[[str, int, int, DetectionConfig], Finding | None]
 
@@ -29,7 +29,7 @@ def licence(text: str, start: int, end: int, config: DetectionConfig) -> Finding
     if int(text[start : start + 2]) not in LICENCE_REGION_CODES:
         return None
     near = context.LICENCE_WORDS.search(context.before(text, start, 32)) is not None
-    return Finding(start, end, Kind.DRIVER_LICENCE, 0.97 if near else 0.85)
+    return Finding(start, end, Kind.DRIVER_LICENCE, 0.97 if near else 0.85, _reason(near))
 
 
 def rrn(text: str, start: int, end: int, config: DetectionConfig) -> Finding | None:
@@ -58,7 +58,7 @@ def card(text: str, start: int, end: int, config: DetectionConfig) -> Finding | 
     if not (13 <= len(digits) <= 19 and luhn_valid(digits)):
         return None
     near = context.CARD_WORDS.search(context.before(text, start, 32)) is not None
-    return Finding(start, end, Kind.CARD, 0.97 if near else 0.9)
+    return Finding(start, end, Kind.CARD, 0.97 if near else 0.9, _reason(near))
 
 
 def card_compact(text: str, start: int, end: int, config: DetectionConfig) -> Finding | None:
@@ -67,7 +67,7 @@ def card_compact(text: str, start: int, end: int, config: DetectionConfig) -> Fi
     if not luhn_valid(text[start:end]):
         return None
     near = context.CARD_WORDS.search(context.before(text, start, 32)) is not None
-    return Finding(start, end, Kind.CARD, 0.9 if near else 0.45)
+    return Finding(start, end, Kind.CARD, 0.9 if near else 0.45, _reason(near))
 
 
 def not_personal(text: str, start: int, end: int, config: DetectionConfig) -> Finding | None:
@@ -79,7 +79,7 @@ def digits11(text: str, start: int, end: int, config: DetectionConfig) -> Findin
     """Eleven digits: a health insurance number next to its label, else maybe a
     mobile number written without separators."""
     if context.HEALTH_WORDS.search(context.before(text, start, 32)):
-        return Finding(start, end, Kind.HEALTH_INSURANCE, 0.9)
+        return Finding(start, end, Kind.HEALTH_INSURANCE, 0.9, Reason.LABEL)
     digits = text[start:end]
     if digits.startswith(_MOBILE_PREFIXES):
         return _phone(text, start, end, digits, config, 0.9)
@@ -125,10 +125,16 @@ def _with_parenthesis(text: str, start: int, end: int) -> int:
 
 
 def passport(text: str, start: int, end: int, config: DetectionConfig) -> Finding | None:
-    """M/S/R/O/D + 8 digits, or the 2021 format letter + 3 digits + letter + 4 digits."""
+    """M/S/R/G/D/O + 8 digits, or the 2021 format letter + 3 digits + letter + 4 digits.
+
+    Without 여권/passport before it, a product's word (모델, 제품번호) makes it a code.
+    """
     start -= 1  # the letter before the first digit
-    near = context.PASSPORT_WORDS.search(context.before(text, start, 32)) is not None
-    return Finding(start, end, Kind.PASSPORT, 0.95 if near else 0.6)
+    window = context.before(text, start, 32)
+    near = context.PASSPORT_WORDS.search(window) is not None
+    if not near and context.PRODUCT_WORDS.search(window):
+        return None
+    return Finding(start, end, Kind.PASSPORT, 0.95 if near else 0.6, _reason(near))
 
 
 def account(text: str, start: int, end: int, config: DetectionConfig) -> Finding | None:
@@ -137,4 +143,8 @@ def account(text: str, start: int, end: int, config: DetectionConfig) -> Finding
         return None
     if not 10 <= end - start - text.count("-", start, end) <= 16:  # only - separates
         return None
-    return Finding(start, end, Kind.BANK_ACCOUNT, 0.9)
+    return Finding(start, end, Kind.BANK_ACCOUNT, 0.9, Reason.LABEL)
+
+
+def _reason(labelled: bool) -> Reason:
+    return Reason.LABEL if labelled else Reason.SHAPE

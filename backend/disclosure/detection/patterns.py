@@ -13,8 +13,9 @@ so the more specific shapes come first. Some branches exist only to consume
 numbers that are NOT personal information (business registration and
 representative numbers) so that no looser branch claims them.
 
-E-mail addresses are found from their ``@`` by a second pattern, and names of
-private persons by a third built per call from the names the caller knows.
+E-mail addresses are found from their ``@`` (emails.py), and names of private
+persons by a pattern built per call from the names known (names.py). Every
+pattern reads the folded text (folding.py): one dash, ASCII digits.
 """
 
 from __future__ import annotations
@@ -56,9 +57,11 @@ _LONG_BRANCHES: tuple[tuple[str, str], ...] = (
         r"2(?<=\+82)[-. ]?(?:\(0\)\s?)?(?:1[016789]|2|[3-6][1-5])[-. ]?\d{3,4}[-. ]?\d{4}(?!\d)",
     ),
     # M12345678 (old) and M123A4567 (since 2021): the letter precedes the first digit.
+    # M/S general (multiple, single), R residents abroad, G government, D diplomatic,
+    # O official (before 2008).
     (
         "passport",
-        r"\d(?<=[MSROD]\d\d)(?<![A-Za-z][MSROD]\d\d)(?:\d{6}|\d[A-Z]\d{4})(?![\dA-Za-z])",
+        r"\d(?<=[MSRGDO]\d\d)(?<![A-Za-z][MSRGDO]\d\d)(?:\d{6}|\d[A-Z]\d{4})(?![\dA-Za-z])",
     ),
     # Anything shaped like a bank account; reported only next to a bank's name.
     ("account", r"(?:\d{1,5}(?:-\d{2,7}){1,4}|\d{8,12})(?!\d)"),
@@ -80,15 +83,8 @@ NUMBER_PATTERN = re.compile(
     + f")|(?P<address>{_ADDRESS}))"
 )
 
-# The local part is found backwards from the @ by the handler (a look-behind
-# cannot vary in width); the domain needs at least one dot.
-EMAIL_AT_PATTERN = re.compile(
-    r"(?<=[A-Za-z0-9._%+\-])@(?P<domain>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"
-)
-EMAIL_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
-
 # Particles and titles that may follow a name: 홍길동은, 홍길동의, 홍길동 씨, 홍길동님께.
-_NAME_FOLLOWERS = (
+NAME_FOLLOWERS = (
     "에게서|에게|께서|께|으로|로|은|는|이|가|을|를|의|과|와|도|만|씨|님|이다|입니다|이며|이고"
 )
 
@@ -104,7 +100,7 @@ def name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not usable:
         return None
     alternation = "|".join(re.escape(n) for n in usable)
-    return re.compile(rf"(?:{alternation})(?=(?:{_NAME_FOLLOWERS}){{0,3}}(?![가-힣A-Za-z]))")
+    return re.compile(rf"(?:{alternation})(?=(?:{NAME_FOLLOWERS}){{0,3}}(?![가-힣A-Za-z]))")
 
 
 def is_word_start(text: str, start: int) -> bool:

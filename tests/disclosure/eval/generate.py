@@ -21,10 +21,14 @@ from tests.disclosure.eval import pieces
 
 SEED = 20240915
 COUNT = 320
+# The variants of issue 11 come after, from a seed of their own, so that the
+# snippets above stay as they were.
+VARIANT_SEED = 20261203
+VARIANT_COUNT = 160
 OUTPUT = Path(__file__).with_name("eval.jsonl")
 HANDWRITTEN = Path(__file__).with_name("handwritten.txt")
 HANDWRITTEN_OUTPUT = Path(__file__).with_name("handwritten.jsonl")
-_LABEL = re.compile(r"\[\[(?P<kind>[a-z_]+)\|(?P<value>[^\]]+)\]\]")
+_LABEL = re.compile(r"\[\[(?P<kind>[a-z_]+)\|(?P<value>.+?)\]\]")
 
 Maker = Callable[[random.Random], str]
 # A part: literal text, or (maker, kind) where kind None marks a hard negative.
@@ -133,6 +137,50 @@ TEMPLATES: tuple[tuple[Part, ...], ...] = (
 )
 
 
+def _work_email_variant(rng: random.Random) -> str:
+    return pieces.email_variant(rng, work=True)
+
+
+def _compound_name(rng: random.Random) -> str:
+    return rng.choice(("남궁", "제갈", "황보", "선우")) + rng.choice(pieces.GIVEN)
+
+
+VARIANT_TEMPLATES: tuple[tuple[Part, ...], ...] = (
+    ("주민등록번호 ", (pieces.rrn_variant, "rrn"), " 확인"),
+    ("신청인 연락처 ", (pieces.mobile_variant, "phone"), "으로 회신함."),
+    ("보호자 휴대전화: ", (pieces.mobile_variant, "phone")),
+    ("신청인 이메일 ", (pieces.email_variant, "email"), " 으로 회신 바랍니다."),
+    ("전자우편: ", (pieces.email_variant, "email")),
+    ("여권번호 ", (pieces.passport_any, "passport"), "로 출국 사실을 확인하였음."),
+    ("Passport No. ", (pieces.passport_any, "passport")),
+    # Hard negatives: an official's address spelled out, codes near a passport's shape.
+    ("담당 주무관 전자우편 ", (_work_email_variant, None)),
+    ("문의: 정보공개팀(", (_fixed("02\u20132133\u20135678"), None), ")"),
+    ("모델명 ", (pieces.passport_any, None), " 장비 3대를 구매한다."),
+    ("시행일 ", (_date, None), ", 사업비 ", (_amount, None), " 집행"),
+)
+
+
+def _cued_name(rng: random.Random) -> tuple[list[str], list[str], tuple[Part, ...]]:
+    """A private person named in context, an official named by title, or a cue word
+    followed by no name; returns (names, officials, parts)."""
+    name = _compound_name(rng) if rng.random() < 0.15 else pieces.person_name(rng)
+    choice = rng.random()
+    if choice < 0.55:
+        template, kind, officials = rng.choice(pieces.CUED_NAMES), "person_name", []
+    elif choice < 0.8:
+        template, kind = rng.choice(pieces.OFFICIAL_NAMES), None
+        officials = [name] if rng.random() < 0.5 else []
+    else:
+        return [], [], (rng.choice(pieces.CUE_WORDS),)
+    before, after = template.split("{name}")
+    parts: tuple[Part, ...] = (before, (_fixed(name), kind), after)
+    if kind and rng.random() < 0.3:
+        # Named once in context, then again bare: the second mention is the person too.
+        parts = (*parts, ". ", (_fixed(name), kind), "의 주소지를 확인함.")
+    return [], officials, parts
+
+
 def _with_names(rng: random.Random) -> tuple[list[str], tuple[Part, ...]]:
     name = pieces.person_name(rng)
     particle = rng.choice(("은", "의", " 씨는", "에게", "이", "님께서는", ""))
@@ -155,6 +203,28 @@ def snippet(rng: random.Random, index: int) -> dict[str, object]:
         names, parts = _with_names(rng)
     else:
         parts = rng.choice(TEMPLATES)
+    return _assemble(rng, f"gen-{index:04d}", parts, names)
+
+
+def variant_snippet(rng: random.Random, index: int) -> dict[str, object]:
+    """One labelled snippet of the variants: dashes, full-width, spelled-out e-mail,
+    every passport letter, names in context."""
+    names: list[str] = []
+    officials: list[str] = []
+    if index % 3 == 0:
+        names, officials, parts = _cued_name(rng)
+    else:
+        parts = rng.choice(VARIANT_TEMPLATES)
+    return _assemble(rng, f"var-{index:04d}", parts, names, officials)
+
+
+def _assemble(
+    rng: random.Random,
+    case_id: str,
+    parts: tuple[Part, ...],
+    names: list[str],
+    officials: list[str] | None = None,
+) -> dict[str, object]:
     text, expected = rng.choice(PROSE) + " ", []
     for part in parts:
         if isinstance(part, str):
@@ -166,12 +236,19 @@ def snippet(rng: random.Random, index: int) -> dict[str, object]:
             expected.append({"kind": kind, "start": len(text), "end": len(text) + len(value)})
         text += value
     text += " " + rng.choice(PROSE)
-    return {"id": f"gen-{index:04d}", "text": text, "names": names, "expected": expected}
+    case: dict[str, object] = {"id": case_id, "text": text, "names": names}
+    if officials:
+        case["officials"] = officials
+    case["expected"] = expected
+    return case
 
 
 def handwritten(line: str) -> dict[str, object]:
-    """One hand-written case: its [[kind|value]] labels become spans of the bare text."""
-    case_id, names, marked = line.split("\t")
+    """One hand-written case: its [[kind|value]] labels become spans of the bare text.
+
+    A fourth column, when present, names the document's officials (comma separated).
+    """
+    case_id, names, marked, *rest = line.split("\t")
     text, expected, cursor = "", [], 0
     for label in _LABEL.finditer(marked):
         text += marked[cursor : label.start()]
@@ -182,17 +259,25 @@ def handwritten(line: str) -> dict[str, object]:
         text += value
         cursor = label.end()
     text += marked[cursor:]
-    return {
+    case: dict[str, object] = {
         "id": case_id,
         "text": text,
         "names": [n for n in names.split(",") if n],
-        "expected": expected,
     }
+    officials = [n for n in (rest[0] if rest else "").split(",") if n]
+    if officials:
+        case["officials"] = officials
+    case["expected"] = expected
+    return case
 
 
 def main() -> None:
     rng = random.Random(SEED)
     lines = [json.dumps(snippet(rng, i), ensure_ascii=False) for i in range(COUNT)]
+    variants = random.Random(VARIANT_SEED)
+    lines += [
+        json.dumps(variant_snippet(variants, i), ensure_ascii=False) for i in range(VARIANT_COUNT)
+    ]
     OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     source = [
         ln

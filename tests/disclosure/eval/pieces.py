@@ -161,3 +161,89 @@ def lot_address(rng: random.Random) -> str:
 
 def person_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + rng.choice(GIVEN)
+
+
+# Variants people type: dashes other than "-" (en, em, figure dash, minus, the Hangul
+# vowel ㅡ), full-width digits and hyphen, e-mails spelled out against harvesters.
+DASHES = ("\u2013", "\u2014", "\u2010", "\u2012", "\u2212", "\uff0d", "\u3161")
+# Full-width digits are U+FF10-U+FF19; hyphen-minus, at sign and full stop U+FF0D,
+# U+FF20 and U+FF0E.
+_FULL_WIDTH = str.maketrans(
+    "0123456789-@.", "".join(chr(0xFF10 + d) for d in range(10)) + "\uff0d\uff20\uff0e"
+)
+OBFUSCATED_MAIL = (
+    "{local} (at) {name} (dot) {tld}",
+    "{local} [at] {name} [dot] {tld}",
+    "{local}(at){name}(dot){tld}",
+    "{local} 골뱅이 {name}.{tld}",
+    "{local}\uff20{name}.{tld}",
+    "{local} [at] {name}.{tld}",
+)
+PASSPORT_LETTERS = "MSRGDO"
+CUED_NAMES = (
+    "민원인 {name}의 민원에 대한 회신",
+    "신청인 {name} 씨의 요청",
+    "청구인 {name}은 정보공개를 청구하였다",
+    "고소인 {name}이 제출한 진술서",
+    "피해자 {name}에게 지원금을 지급",
+    "{name} 귀하",
+    "{name}님께서 신청하신 민원",
+    "성명: {name}",
+    "이름 {name}, 생년월일 1990. 1. 1.",
+    "주민 {name} 씨의 의견",
+)
+# Officials named by their titles, and the words that follow a cue but are no name.
+OFFICIAL_NAMES = (
+    "담당자 {name} 주무관",
+    "팀장 {name}",
+    "기안자 {name}",
+    "{name} 주무관님께 문의",
+    "결재: 과장 {name}",
+)
+CUE_WORDS = (
+    "민원인 주소 확인",
+    "신청인 본인 여부를 확인",
+    "신청인 연락처로 안내",
+    "민원인 이메일로 회신",
+    "주민 공청회를 개최",
+    "신청인 정보는 제외",
+    "고객님과 선생님께 안내",
+    "위원장님과 구청장님께 보고",
+)
+
+
+def fullwidth(text: str) -> str:
+    return text.translate(_FULL_WIDTH)
+
+
+def dashed(text: str, rng: random.Random) -> str:
+    """``text`` with its hyphens written as one other dash."""
+    return text.replace("-", rng.choice(DASHES))
+
+
+def rrn_variant(rng: random.Random) -> str:
+    number = rrn(rng)
+    return fullwidth(number) if rng.random() < 0.3 else dashed(number, rng)
+
+
+def mobile_variant(rng: random.Random) -> str:
+    number = f"010-{digits(rng, 4)}-{digits(rng, 4)}"
+    return fullwidth(number) if rng.random() < 0.3 else dashed(number, rng)
+
+
+def email_variant(rng: random.Random, *, work: bool = False) -> str:
+    local = rng.choice(("hong", "minjun", "seoyeon.kim", "jiwoo_park", "lee99"))
+    domain = rng.choice(WORK_MAIL_DOMAINS if work else PRIVATE_MAIL_DOMAINS)
+    name, tld = domain.rsplit(".", 1)
+    shape = rng.choice(OBFUSCATED_MAIL)
+    if "(dot)" in shape or "[dot]" in shape:
+        marker = "(dot)" if "(dot)" in shape else "[dot]"
+        name = name.replace(".", f" {marker} " if " " in shape else marker)
+    return shape.format(local=local, name=name, tld=tld)
+
+
+def passport_any(rng: random.Random) -> str:
+    letter = rng.choice(PASSPORT_LETTERS)
+    if rng.random() < 0.5:
+        return letter + digits(rng, 8)
+    return f"{letter}{digits(rng, 3)}{rng.choice('ABCDEFGH')}{digits(rng, 4)}"
