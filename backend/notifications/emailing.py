@@ -38,7 +38,7 @@ def _send_one(pk: int, connection: BaseEmailBackend) -> bool:
         row = (
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("recipient")
-            .filter(pk=pk, emailed_at__isnull=True)
+            .filter(pk=pk, emailed_at__isnull=True, withdrawn_at__isnull=True)
             .first()
         )
         if row is None or not row.recipient.email or not row.recipient.active:
@@ -88,6 +88,7 @@ def notifications_unsent(*, older_than: timedelta, within: timedelta) -> list[in
     return list(
         Notification.objects.filter(
             emailed_at__isnull=True,
+            withdrawn_at__isnull=True,
             created_at__lte=now - older_than,
             created_at__gte=now - within,
             recipient__active=True,

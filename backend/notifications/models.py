@@ -3,7 +3,9 @@
 A Notification is written once per recipient with its title and body already
 rendered (in the default language, Korean), so the inbox shows what was sent even
 after templates change. `emailed_at` is set once the e-mail went out: a task that
-runs twice never sends twice.
+runs twice never sends twice. `withdrawn_at` is set when what it asked for no longer
+stands (a deputy's task went back to the assignee): the inbox no longer shows it and
+an e-mail not yet sent is not sent.
 """
 
 from django.db import models
@@ -19,6 +21,13 @@ class NotificationKind(models.TextChoices):
     POST_APPROVAL_DUE = "post_approval_due", _("Post-approval due")
     LINE_CHANGED = "line_changed", _("Approval line changed")
     PUBLICATION_FAILED = "publication_failed", _("Publication failed")
+    REFERENCED = "referenced", _("Sent for reference")
+    HELD = "held", _("Put on hold")
+    DISAGREED = "disagreed", _("Consultee disagreed")
+    DISCLOSURE_REVIEW_DUE = "disclosure_review_due", _("Disclosure review due")
+    DISCLOSURE_REQUEST_RECEIVED = "disclosure_request_received", _("Disclosure request received")
+    DISCLOSURE_REQUEST_DUE = "disclosure_request_due", _("Disclosure request due soon")
+    DISCLOSURE_REQUEST_OVERDUE = "disclosure_request_overdue", _("Disclosure request overdue")
 
 
 class Notification(models.Model):
@@ -44,6 +53,7 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

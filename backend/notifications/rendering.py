@@ -32,8 +32,15 @@ class Rendered:
 
 
 def document_url(document: Document) -> str:
+    """The staff app's page of `document` (NOTIFICATIONS_DOCUMENT_URL)."""
     template: str = settings.NOTIFICATIONS_DOCUMENT_URL
     return template.format(id=document.pk)
+
+
+def disclosure_request_url(request_id: int) -> str:
+    """The staff app's page of a disclosure request (NOTIFICATIONS_REQUEST_URL)."""
+    template: str = settings.NOTIFICATIONS_REQUEST_URL
+    return template.format(id=request_id)
 
 
 def _context(document: Document | None, extra: dict[str, Any]) -> dict[str, Any]:

@@ -12,11 +12,13 @@ def notification_list(
     """The notifications of the person `user` logs in as, newest first.
 
     `unread=True` keeps the unread ones, `False` the read ones, None all. A login
-    without a person record has none.
+    without a person record has none. Withdrawn notices are not shown.
     """
     if not user.is_authenticated:
         return Notification.objects.none()
-    notifications = Notification.objects.filter(recipient__user_id=user.pk)
+    notifications = Notification.objects.filter(
+        recipient__user_id=user.pk, withdrawn_at__isnull=True
+    )
     if unread is not None:
         notifications = notifications.filter(read_at__isnull=unread)
     return notifications.order_by("-created_at", "-id")

@@ -70,6 +70,18 @@ def notification_mark_read(*, notification: Notification) -> Notification:
 
 def notifications_mark_all_read(*, person: Person) -> int:
     """Mark every unread notification of `person` read; returns how many changed."""
-    return Notification.objects.filter(recipient=person, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    return Notification.objects.filter(
+        recipient=person, read_at__isnull=True, withdrawn_at__isnull=True
+    ).update(read_at=timezone.now())
+
+
+def notifications_withdraw(*, recipient: Person, document: Document, kind: str) -> int:
+    """Withdraw `recipient`'s `kind` notices about `document`; returns how many.
+
+    For a request that no longer stands, such as a deputy's task that went back to
+    the assignee: the inbox stops showing them and an e-mail not yet sent never goes.
+    The rows are kept (withdrawn_at set), so what was sent stays on record.
+    """
+    return Notification.objects.filter(
+        recipient=recipient, document=document, kind=kind, withdrawn_at__isnull=True
+    ).update(withdrawn_at=timezone.now())

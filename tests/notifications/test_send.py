@@ -105,12 +105,16 @@ def test_every_kind_renders_in_korean_by_default(kind: str) -> None:
     # GIVEN a document whose title has no Korean in it
     document = DocumentFactory.create(title="Plan A")
 
+    context = {"actor_name": "Kim", "reason": "R", "due_at": "2025-01-01", "waiting_for": "Lee"}
+    # A disclosure request's notice names the request and links its page.
+    link = f"/app/documents/{document.pk}"
+    if kind.startswith("disclosure_request"):
+        link = "/app/disclosure/requests/7"
+        context.update(request_title="Plan A", request_url=f"https://city.example{link}")
+
     # WHEN any kind of notification is sent
     notification_send(
-        recipients=[PersonFactory.create()],
-        kind=kind,
-        document=document,
-        context={"actor_name": "Kim", "reason": "R", "due_at": "2025-01-01", "waiting_for": "Lee"},
+        recipients=[PersonFactory.create()], kind=kind, document=document, context=context
     )
 
     # THEN its title and body are Korean text around the document's title and link
@@ -118,7 +122,7 @@ def test_every_kind_renders_in_korean_by_default(kind: str) -> None:
     assert "Plan A" in row.title
     assert HANGUL.search(row.title.replace("Plan A", ""))
     assert HANGUL.search(row.body)
-    assert f"/documents/{document.pk}" in row.body
+    assert link in row.body
 
 
 def test_the_site_language_chooses_the_text(settings) -> None:

@@ -27,7 +27,7 @@ from viewflow.workflow.models import Process
 from approvals.engine import process_locked, task_reassign
 from approvals.events import post_approval_announce
 from approvals.models import ApprovalStep, StepStatus
-from approvals.services.recording import action_record, people_notify
+from approvals.services.recording import action_record, people_notify, task_notice_withdraw
 from approvals.services.stages import absence_deputy, step_owner
 from core.errors import ConflictError, LockBusyError
 from directory.models import Absence, Person
@@ -190,6 +190,9 @@ def _proxy_follow(step_id: int, *, process_id: int, now: datetime) -> int:
         owner = step_owner(step)
         task_reassign(task=step.task, user=owner.user)
         document = step.stage.document
+        if current is not None:
+            # The step left this deputy: "waiting for you" no longer holds for them.
+            task_notice_withdraw(person=current, document=document)
         people_notify(recipients=[owner], kind="task_assigned", document=document)
         action_record(
             action="step.proxy_assigned" if deputy is not None else "step.proxy_ended",

@@ -5,10 +5,11 @@ from typing import Any
 
 from django.db import models
 
+from approvals.models import Reference
 from audit.services import audit_record
 from directory.models import Person
 from documents.models import Document
-from notifications.services import notification_send
+from notifications.services import notification_send, notifications_withdraw
 
 
 def version_hash(document: Document) -> str:
@@ -47,3 +48,14 @@ def people_notify(
     context: dict[str, Any] | None = None,
 ) -> None:
     notification_send(recipients=recipients, kind=kind, document=document, context=context)
+
+
+def references_of(document: Document) -> list[Person]:
+    """The people the document is sent to for reference (참조): told, never asked."""
+    ids = Reference.objects.filter(document=document).values("person_id")
+    return list(Person.objects.filter(pk__in=ids).order_by("pk"))
+
+
+def task_notice_withdraw(*, person: Person, document: Document) -> None:
+    """Withdraw the "waiting for you" notice of someone whose step went to another."""
+    notifications_withdraw(recipient=person, document=document, kind="task_assigned")

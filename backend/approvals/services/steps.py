@@ -17,7 +17,7 @@ from approvals import progress
 from approvals.engine import task_execute
 from approvals.models import ApprovalStep, StageKind, StepStatus
 from approvals.services.guards import require_reason, step_check_actor, step_locked, steps_close
-from approvals.services.recording import action_record, people_notify
+from approvals.services.recording import action_record, people_notify, references_of
 from directory.models import Person
 from documents.models import Document, DocumentStatus
 
@@ -90,7 +90,7 @@ def _approved_record(document: Document, *, actor: Person, client_address: str |
         client_address=client_address, data={"number": document.number},
     )  # fmt: skip
     people_notify(
-        recipients=[document.drafter],
+        recipients=[document.drafter, *references_of(document)],
         kind="approved",
         document=document,
         context={"actor_name": actor.name, "document_number": document.number},
@@ -180,6 +180,10 @@ def step_hold(
             action="step.held", actor=actor, document=document, client_address=client_address,
             data={"step": step.pk, "reason": reason}, target=step,
         )  # fmt: skip
+        people_notify(
+            recipients=[document.drafter], kind="held", document=document,
+            context={"actor_name": actor.name, "reason": reason},
+        )  # fmt: skip
     return step
 
 
@@ -226,4 +230,9 @@ def consult_respond(
             action="step.agreed" if agree else "step.disagreed", actor=actor, document=document,
             client_address=client_address, data={"step": step.pk, "comment": comment}, target=step,
         )  # fmt: skip
+        if not agree:
+            people_notify(
+                recipients=[document.drafter], kind="disagreed", document=document,
+                context={"actor_name": actor.name, "reason": comment},
+            )  # fmt: skip
     return step

@@ -18,7 +18,7 @@ from approvals.engine import flow_class_for, process_for, process_locked, task_e
 from approvals.line import LineSpec, StageSpec, line_set, line_validate
 from approvals.models import ApprovalStep, Reference, StageKind
 from approvals.services.guards import require_drafter, require_status
-from approvals.services.recording import action_record
+from approvals.services.recording import action_record, people_notify, references_of
 from core.errors import ConflictError
 from directory.models import Person
 from documents.models import Document, DocumentKind, DocumentStatus, DocumentVersion
@@ -108,7 +108,17 @@ def document_submit(
         action="document.submitted", actor=actor, document=document,
         client_address=client_address, data={"version": version.number, "round": 1},
     )  # fmt: skip
+    _references_notify(document, actor=actor)
     return Document.objects.get(pk=document.pk)
+
+
+def _references_notify(document: Document, *, actor: Person) -> None:
+    people_notify(
+        recipients=references_of(document),
+        kind="referenced",
+        document=document,
+        context={"actor_name": actor.name},
+    )
 
 
 def _revise_task(process: Any) -> Any:
@@ -156,4 +166,5 @@ def document_resubmit(
             action="document.resubmitted", actor=actor, document=document,
             client_address=client_address, data={"version": version.number, "round": round},
         )  # fmt: skip
+        _references_notify(document, actor=actor)
     return Document.objects.get(pk=document.pk)

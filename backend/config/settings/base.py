@@ -340,10 +340,12 @@ AUDIT_TRUSTED_PROXY_COUNT = env_int("AUDIT_TRUSTED_PROXY_COUNT", default=0)
 REST_FRAMEWORK["NUM_PROXIES"] = AUDIT_TRUSTED_PROXY_COUNT
 AUDIT_VERIFY_CHUNK_SIZE = env_int("AUDIT_VERIFY_CHUNK_SIZE", default=2000)
 NOTIFICATIONS_SITE_NAME = env_str("NOTIFICATIONS_SITE_NAME", "Dojang")
-# Link in notification e-mails; "{id}" is replaced by the document id. The staff
-# document (not the portal's page, whose ids are publications').
-NOTIFICATIONS_DOCUMENT_URL = env_str(
-    "NOTIFICATIONS_DOCUMENT_URL", SITE_URL + "/api/documents/{id}/"
+# Links in notifications; "{id}" is replaced by the document's (or the request's) id.
+# Pages of the staff app under /app/ (not the portal's, whose ids are publications',
+# nor the API's JSON): docs/notifications.md.
+NOTIFICATIONS_DOCUMENT_URL = env_str("NOTIFICATIONS_DOCUMENT_URL", SITE_URL + "/app/documents/{id}")
+NOTIFICATIONS_REQUEST_URL = env_str(
+    "NOTIFICATIONS_REQUEST_URL", SITE_URL + "/app/disclosure/requests/{id}"
 )
 NOTIFICATIONS_EMAIL_BATCH_SIZE = env_int("NOTIFICATIONS_EMAIL_BATCH_SIZE", default=200)
 NOTIFICATIONS_EMAIL_TIME_LIMIT_SECONDS = env_int(

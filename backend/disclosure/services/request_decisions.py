@@ -37,6 +37,7 @@ from disclosure.services.public import check_publishable
 from disclosure.services.tagging import disclosure_tag
 from documents.models import DisclosureLevel
 from notifications.models import NotificationKind
+from notifications.rendering import disclosure_request_url
 from notifications.services import notification_send
 
 DECISIONS = {
@@ -175,7 +176,7 @@ def disclosure_request_route(*, request_id: int) -> None:
     request = DisclosureRequest.objects.select_related("unit").get(pk=request_id)
     notification_send(
         recipients=records_officers_for(request.unit),
-        kind=NotificationKind.TASK_ASSIGNED,
+        kind=NotificationKind.DISCLOSURE_REQUEST_RECEIVED,
         document=request.document,
         context=_notice(request),
     )
@@ -203,9 +204,14 @@ def disclosure_request_publish(*, request_id: int, actor: Person | None) -> None
 
 
 def _notice(request: DisclosureRequest) -> dict[str, str]:
+    """What a request's notice names: its receipt number and subject, and its page.
+
+    The request's own page, not only the document's: a request may name none.
+    """
     deadline = request.extended_due_date or request.due_date
     return {
-        "document_title": f"정보공개청구 {request.receipt_number}",
+        "request_title": f"{request.receipt_number} {request.subject[:80]}",
+        "request_url": disclosure_request_url(request.pk),
         "due_at": deadline.isoformat(),
     }
 
@@ -225,7 +231,11 @@ def disclosure_requests_remind(*, today: dt.date | None = None) -> int:
         with transaction.atomic():
             notification_send(
                 recipients=records_officers_for(request.unit),
-                kind=NotificationKind.OVERDUE if deadline < day else NotificationKind.TASK_ASSIGNED,
+                kind=(
+                    NotificationKind.DISCLOSURE_REQUEST_OVERDUE
+                    if deadline < day
+                    else NotificationKind.DISCLOSURE_REQUEST_DUE
+                ),
                 document=request.document,
                 context=_notice(request),
             )

@@ -277,7 +277,7 @@ def _notify(review: DisclosureReview) -> None:
     officers: list[Person] = records_officers_for(review.document.unit)
     notification_send(
         recipients=officers,
-        kind=NotificationKind.TASK_ASSIGNED,
+        kind=NotificationKind.DISCLOSURE_REVIEW_DUE,
         document=review.document,
         context={"due_at": timezone.localtime(review.due_at).strftime("%Y-%m-%d %H:%M")},
     )
