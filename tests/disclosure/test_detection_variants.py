@@ -47,6 +47,7 @@ def test_resident_numbers_with_other_dashes_and_full_width_digits(number):
         fullwidth("010-1234-5678"),
         fullwidth("01012345678"),
         "02\u2013123\u20134567",
+        "010 \u2013 9999 \u2013 8888",  # spaces around the dashes
     ],
 )
 def test_phones_with_other_dashes_and_full_width_digits(number):
@@ -133,6 +134,7 @@ def test_product_codes_shaped_like_passports_are_not_passports(text):
         ("피해자 남궁민수에게 지원금을 지급", "남궁민수"),
         ("성명: 이하은", "이하은"),
         ("성명 : 김철", "김철"),
+        ("성 명 : 한지민", "한지민"),
         ("이름 정하늘, 생년월일 1990. 1. 1.", "정하늘"),
         ("주민 오지호 씨의 의견", "오지호"),
         ("홍길동 귀하", "홍길동"),

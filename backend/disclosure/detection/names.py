@@ -35,7 +35,8 @@ _NOT_NAME = "|".join(NOT_NAME_STARTS)
 # a surname's syllable and not as a word of NOT_NAME_STARTS, checked in C.
 _CUE_BEFORE = re.compile(
     r"(?P<cue>민원인|신청인|청구인|고소인|고발인|피고소인|피해자|진정인|신고인|제보자|수급자|"
-    rf"당사자|성명|이름|주민)(?:\s*:\s*|\s+)(?!{_NOT_NAME})(?P<word>[{_SURNAME_STARTS}][가-힣]{{1,7}})"
+    r"당사자|성 ?명|이 ?름|주민)(?:\s*:\s*|\s+)"
+    rf"(?!{_NOT_NAME})(?P<word>[{_SURNAME_STARTS}][가-힣]{{1,7}})"
 )
 _NOT_NAME_WORD = re.compile(_NOT_NAME)
 _LABELS = frozenset({"성명", "이름"})
@@ -113,7 +114,7 @@ def _in_context(text: str) -> list[Finding]:
 
 def _after_cue(text: str, match: re.Match[str]) -> Finding | None:
     cue, word, start = match.group("cue"), match.group("word"), match.start("word")
-    label = cue in _LABELS
+    label = cue.replace(" ", "") in _LABELS
     length = _name_length(word, allow_two=label)
     if length is None:
         return None
