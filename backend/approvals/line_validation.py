@@ -18,7 +18,12 @@ from rest_framework.exceptions import ValidationError
 
 from approvals.line_heads import rank_of, unit_chain, unit_subtree_ids
 from approvals.models import StageKind
-from approvals.rules import delegation_rule_for, document_facts, mandatory_consultations
+from approvals.rules import (
+    Consultation,
+    delegation_rule_for,
+    document_facts,
+    mandatory_consultations,
+)
 from directory.models import Person, Rank
 from documents.models import Document
 
@@ -150,12 +155,19 @@ def _check_consultations(
         else:
             satisfied = bool(subtree & consulted)
         if not satisfied:
-            _add(
-                errors,
-                "stages",
-                _("%(unit)s must be consulted and cannot be removed (%(rule)s).")
-                % {"unit": consultation.unit.name, "rule": consultation.description},
-            )
+            _add(errors, "stages", _consultation_message(consultation))
+
+
+def _consultation_message(consultation: Consultation) -> str:
+    unit = consultation.unit.name
+    # A rule without a description of its own reads as its unit's name or as
+    # "Mandatory consultation with <unit>": repeating it would only say the unit twice.
+    if str(consultation.description) in {unit, _("Mandatory consultation with %s") % unit}:
+        return _("%(unit)s must be consulted and cannot be removed.") % {"unit": unit}
+    return _("%(unit)s must be consulted and cannot be removed (%(rule)s).") % {
+        "unit": unit,
+        "rule": consultation.description,
+    }
 
 
 def line_validate(*, document: Document, spec: "LineSpec") -> None:

@@ -146,10 +146,7 @@ def test_a_mandatory_consultation_cannot_be_dropped(chain, settings) -> None:
     # WHEN the drafter removes the consult stage THEN it is refused
     without = LineSpec(stages=tuple(s for s in suggested.stages if s.kind != CONSULT))
     messages = _messages(without, document)
-    assert messages["stages"] == [
-        f"{budget_division.name} 협조는 필수이므로 뺄 수 없습니다"
-        f"({budget_division.name} 필수 협조)."
-    ]
+    assert messages["stages"] == [f"{budget_division.name} 협조는 필수이므로 뺄 수 없습니다."]
 
     # AND the suggestion itself passes
     line_validate(document=document, spec=suggested)
