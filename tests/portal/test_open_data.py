@@ -139,3 +139,71 @@ def test_the_open_data_api_ignores_credentials_and_refuses_writes(officer_client
     url = reverse("portal:open-data-publications")
     assert officer_client.get(url).status_code == 200
     assert officer_client.post(url, {}).status_code == 405
+
+
+OUT_OF_RANGE = {
+    "offset past what PostgreSQL stores": {"published_since": "2026-01-01T00:00:00+16:30"},
+    "offset of no real time zone": {"published_since": "2026-01-01T00:00:00-13:00"},
+    "year 1": {"published_since": "0001-01-01T00:00:00+14:00"},
+    "year 9999": {"published_since": "9999-12-31T23:59:59-12:00"},
+    "first day in year 1": {"approved_from": "0001-01-01"},
+    "last day in year 9999": {"approved_to": "9999-12-31"},
+}
+
+
+@pytest.mark.parametrize("query", OUT_OF_RANGE.values(), ids=OUT_OF_RANGE)
+@pytest.mark.parametrize("view", ["open-data-publications", "open-data-publications-csv"])
+def test_a_date_out_of_range_is_a_400_naming_the_filter(anonymous, view, query):
+    publish(title="a")
+
+    response = anonymous.get(reverse(f"portal:{view}"), query, HTTP_ACCEPT_LANGUAGE="ko")
+
+    # THEN JSON and CSV alike refuse it in the API's error shape, in Korean
+    assert response.status_code == 400
+    body = response.json()
+    assert body["type"] == "validation_error"
+    [error] = body["errors"]
+    assert error["field"] == next(iter(query))
+    assert error["code"] == "out_of_range"
+    assert "오프셋" in error["message"] or "년" in error["message"]
+
+
+def test_a_real_offset_still_filters(anonymous):
+    publish(title="a")
+    since = {"published_since": "2000-01-01T00:00:00+14:00"}
+
+    response = anonymous.get(reverse("portal:open-data-publications"), since)
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+
+
+def _csv_rows(response) -> list[dict[str, str]]:
+    return list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
+
+
+FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+@pytest.mark.parametrize("title", FORMULAS)
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(anonymous, title):
+    # GIVEN a published title a spreadsheet would read as a formula
+    publish(title=title)
+
+    rows = _csv_rows(anonymous.get(reverse("portal:open-data-publications-csv")))
+    as_json = anonymous.get(reverse("portal:open-data-publications")).json()["results"]
+
+    # THEN the CSV cell starts with a quote, and only the CSV
+    assert rows[0]["title"] == "'" + title
+    assert as_json[0]["title"] == title
+
+
+def test_csv_keeps_numbers_and_plain_text_as_they_are(anonymous):
+    publication = publish(title="교량 점검 = 완료")
+
+    [row] = _csv_rows(anonymous.get(reverse("portal:open-data-publications-csv")))
+
+    assert row["title"] == "교량 점검 = 완료"
+    assert row["id"] == str(publication.pk)

@@ -66,11 +66,21 @@ def _error_type(exc: exceptions.APIException) -> str:
     return str(getattr(exc, "default_code", "error"))
 
 
+def validation_error_body(exc: exceptions.ValidationError) -> dict[str, Any]:
+    """The JSON shape of invalid input, for views outside DRF too (CSV downloads)."""
+    return {
+        "type": "validation_error",
+        "detail": _("The input is not valid."),
+        "errors": _flatten(exc.detail),
+    }
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied()
+        # A service's refusal says why (translated); a bare one gets DRF's default.
+        exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
         # Django's form parsing refuses these as SuspiciousOperation, which would
         # leave the API for the site's HTML 400 page.
@@ -79,11 +89,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is None or not isinstance(exc, exceptions.APIException):
         return response
     if isinstance(exc, exceptions.ValidationError):
-        body: dict[str, Any] = {
-            "type": "validation_error",
-            "detail": _("The input is not valid."),
-            "errors": _flatten(exc.detail),
-        }
+        body = validation_error_body(exc)
     else:
         body = {"type": _error_type(exc), "detail": str(exc.detail), "errors": []}
     response.data = body

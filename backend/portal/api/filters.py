@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import django_filters
 from django.db.models import QuerySet
 
+from core.api.datetimes import validate_sane_datetime, validate_sane_year
 from documents.models import DisclosureLevel, DocumentKind
 from portal.dates import local_day_start
 from portal.models import Publication
@@ -16,14 +17,22 @@ class OpenDataPublicationFilter(django_filters.FilterSet):
     unit = django_filters.NumberFilter(field_name="unit_id", help_text="Unit id.")
     kind = django_filters.ChoiceFilter(choices=DocumentKind.choices)
     level = django_filters.ChoiceFilter(choices=DisclosureLevel.choices)
+    # Bounded: an out-of-range offset or year reached the database (500).
     approved_from = django_filters.DateFilter(
-        method="filter_approved_from", help_text="First day (inclusive), Asia/Seoul."
+        method="filter_approved_from",
+        help_text="First day (inclusive), Asia/Seoul.",
+        validators=[validate_sane_year],
     )
     approved_to = django_filters.DateFilter(
-        method="filter_approved_to", help_text="Last day (inclusive), Asia/Seoul."
+        method="filter_approved_to",
+        help_text="Last day (inclusive), Asia/Seoul.",
+        validators=[validate_sane_year],
     )
     published_since = django_filters.IsoDateTimeFilter(
-        field_name="published_at", lookup_expr="gte", help_text="For incremental harvesting."
+        field_name="published_at",
+        lookup_expr="gte",
+        help_text="For incremental harvesting.",
+        validators=[validate_sane_datetime],
     )
 
     class Meta:

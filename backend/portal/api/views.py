@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
@@ -21,6 +22,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.errors import validation_error_body
 from portal.api.filters import OpenDataPublicationFilter
 from portal.api.serializers import (
     PUBLICATION_FIELDS,
@@ -64,12 +66,19 @@ def _csv_lines(header: Iterable[str], rows: Iterable[dict[str, Any]]) -> Iterato
         yield writer.writerow([_csv_value(row.get(name)) for name in fields])
 
 
+# A text cell starting so is read as a formula by spreadsheets (OWASP "CSV
+# injection"): a title such as =HYPERLINK(...) would run on a citizen's machine.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    return str(value)
+    if isinstance(value, int | float):
+        return str(value)
+    text = ";".join(str(v) for v in value) if isinstance(value, list) else str(value)
+    # The quote makes a spreadsheet show the text as typed; the JSON stays unchanged.
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _csv_response(lines: Iterator[str], name: str) -> StreamingHttpResponse:
@@ -79,9 +88,17 @@ def _csv_response(lines: Iterator[str], name: str) -> StreamingHttpResponse:
     return response
 
 
-def publications_csv(request: HttpRequest) -> StreamingHttpResponse:
-    """The same rows and filters as the JSON list, as one streamed CSV file."""
-    filtered = OpenDataPublicationFilter(request.GET, queryset=public_listing()).qs
+def publications_csv(request: HttpRequest) -> StreamingHttpResponse | JsonResponse:
+    """The same rows and filters as the JSON list, as one streamed CSV file.
+
+    A filter that is not valid is refused as the JSON list refuses it (400), rather
+    than left out, which would hand back every row.
+    """
+    filterset = OpenDataPublicationFilter(request.GET, queryset=public_listing())
+    if not filterset.is_valid():
+        refused = translate_validation(filterset.errors)
+        return JsonResponse(validation_error_body(refused), status=400)
+    filtered = filterset.qs
     serializer = OpenDataPublicationSerializer(context={"request": request})
     rows = (serializer.to_representation(p) for p in filtered.iterator(chunk_size=CSV_CHUNK))
     return _csv_response(_csv_lines(PUBLICATION_FIELDS, rows), "publications")
