@@ -43,6 +43,7 @@ def _request(document: Document | None = None, **fields: Any) -> DisclosureReque
         "reason": "연구 목적",
         "document": document,
         "client_address": "203.0.113.5",
+        "consent": True,
     }
     values.update(fields)
     return disclosure_request_create(**values)

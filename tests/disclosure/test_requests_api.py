@@ -46,6 +46,7 @@ def _ask(publication: Publication | None = None, **fields: Any) -> dict[str, Any
         "email": "citizen@example.com",
         "subject": "회의록",
         "reason": "연구",
+        "consent": True,
     }
     if publication is not None:
         data["publication"] = publication.pk
@@ -82,10 +83,11 @@ def test_citizen_asks_and_follows_up_without_logging_in():
     assert "name" not in created
     assert "phone" not in created
     url = f"{CREATE}{created['receipt_number']}/"
-    # AND the follow-up needs the same e-mail; otherwise it is not found
-    assert APIClient().get(url, {"email": "citizen@example.com"}).json()["status"] == "received"
-    assert APIClient().get(url, {"email": "someone@example.com"}).status_code == 404
-    assert APIClient().get(url).status_code == 400
+    # AND the follow-up needs the same e-mail, in the body; otherwise it is not found
+    follow = APIClient()
+    assert follow.post(url, {"email": "citizen@example.com"}).json()["status"] == "received"
+    assert follow.post(url, {"email": "someone@example.com"}).status_code == 404
+    assert follow.post(url).status_code == 400
 
 
 def test_bad_input_is_refused_naming_the_field():
@@ -139,7 +141,7 @@ def test_each_path_through_the_api(path):
     decided = staff.post(f"{base}/decide/", decision, format="json")
     assert decided.status_code == 200, decided.json()
     # THEN the citizen sees the outcome, and a granted request published the text
-    status = APIClient().get(f"{CREATE}{receipt}/", {"email": "citizen@example.com"}).json()
+    status = APIClient().post(f"{CREATE}{receipt}/", {"email": "citizen@example.com"}).json()
     publication.refresh_from_db()
     if path == "granted":
         assert status["status"] == "granted"
@@ -170,7 +172,7 @@ def test_full_disclosure_of_an_open_document():
 
     request = disclosure_request_create(
         name="a", email="a@b.kr", phone="", subject="s", reason="", document=document,
-        client_address=None,
+        client_address=None, consent=True,
     )  # fmt: skip
     response = _as(records).post(
         f"/api/disclosure/requests/{request.pk}/decide/",

@@ -99,7 +99,7 @@ def test_transparency_stats_count_levels_grounds_withdrawals_and_requests():
     for _ in range(2):
         disclosure_request_create(
             name="a", email="a@b.kr", phone="", subject="s", reason="", document=open_doc,
-            client_address=None,
+            client_address=None, consent=True,
         )  # fmt: skip
     # WHEN the statistics are read
     rows = transparency_stats(year=timezone.localdate().year)

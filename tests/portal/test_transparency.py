@@ -91,6 +91,7 @@ def test_disclosure_requests_are_counted_by_how_they_ended(anonymous):
         reason="",
         document=publication.document,
         client_address=None,
+        consent=True,
     )
     rows = anonymous.get(reverse("portal:open-data-transparency")).json()
     assert sum(r["requests_pending"] for r in rows) == 1

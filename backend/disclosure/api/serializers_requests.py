@@ -62,9 +62,20 @@ class RequestCreateInputSerializer(serializers.Serializer[dict[str, Any]]):
     unit = serializers.PrimaryKeyRelatedField(
         queryset=Unit.objects.filter(active=True), required=False, allow_null=True
     )
+    # Not required here so that a missing consent and a refused one get the service's
+    # one message on `consent`.
+    consent = serializers.BooleanField(
+        default=False,
+        help_text=_(
+            "The citizen agrees that their name and contact details are used to answer; "
+            "required (true)."
+        ),
+    )
 
 
-class RequestStatusQuerySerializer(serializers.Serializer[dict[str, Any]]):
+class RequestStatusInputSerializer(serializers.Serializer[dict[str, Any]]):
+    """The follow-up's e-mail address, sent in the body: never in a URL."""
+
     email = serializers.EmailField(max_length=254)
 
 

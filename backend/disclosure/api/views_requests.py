@@ -28,7 +28,7 @@ from disclosure.api.serializers_requests import (
     RequestDecideInputSerializer,
     RequestPublicSerializer,
     RequestStaffSerializer,
-    RequestStatusQuerySerializer,
+    RequestStatusInputSerializer,
 )
 from disclosure.api.views import _int_or_none, acting_person
 from disclosure.models import DisclosureRequest, RequestStatus
@@ -127,19 +127,22 @@ class PublicRequestCreateView(APIView):
 
 
 class PublicRequestStatusView(APIView):
-    """The citizen's follow-up: the receipt number and the e-mail it was made with."""
+    """The citizen's follow-up: the receipt number and the e-mail it was made with.
+
+    POST, with the e-mail in the body: a query string is written to access logs.
+    """
 
     permission_classes = [AllowAny]
     authentication_classes = []
     throttle_classes = [RequestStatusThrottle]
 
     @extend_schema(
-        parameters=[OpenApiParameter("email", OpenApiTypes.EMAIL, required=True)],
+        request=RequestStatusInputSerializer,
         responses=RequestPublicSerializer,
         operation_id="public_disclosure_requests_status",
     )
-    def get(self, request: Request, receipt_number: str) -> Response:
-        query = RequestStatusQuerySerializer(data=request.query_params)
+    def post(self, request: Request, receipt_number: str) -> Response:
+        query = RequestStatusInputSerializer(data=request.data)
         query.is_valid(raise_exception=True)
         found = disclosure_request_status(
             receipt_number=receipt_number, email=query.validated_data["email"]

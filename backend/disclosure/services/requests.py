@@ -2,7 +2,9 @@
 
 Rules:
 - a citizen gives a name, an e-mail address (a phone number if they like), what
-  they ask for and why; they may name an approved document; they get a receipt
+  they ask for and why, and consents to their contact details being used to answer
+  (no consent, no request: the portal's form and the API alike); they may name an
+  approved document; they get a receipt
   number "YYYY-NNNNNN", gapless per year (a locked counter row per year);
 - the request belongs to the document's unit, else the unit the citizen chose,
   else the records office, else the top of the organisation;
@@ -12,11 +14,14 @@ Rules:
 - a decision discloses, partly discloses or refuses; partial and refusal cite
   grounds 1-8 and a reason; a granted request for a document publishes it (the
   flow's publish node) with the review's redactions;
-- the citizen follows the request with its receipt number and the same e-mail;
+- the citizen follows the request with its receipt number and the same e-mail,
+  sent in a POST body, never in a URL (URLs end up in access logs);
 - the citizen's name and contact details are never logged nor audited.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -35,7 +40,7 @@ from documents.models import Document, DocumentStatus
 RECEIPT_FORMAT = "{year}-{sequence:06d}"
 
 
-class _CitizenInput(serializers.Serializer[dict[str, str]]):
+class _CitizenInput(serializers.Serializer[dict[str, Any]]):
     """The citizen's fields and their limits; errors name the field."""
 
     name = serializers.CharField(max_length=100)
@@ -45,6 +50,14 @@ class _CitizenInput(serializers.Serializer[dict[str, str]]):
     )
     subject = serializers.CharField(max_length=500)
     reason = serializers.CharField(max_length=4000, allow_blank=True, required=False)
+    consent = serializers.BooleanField()
+
+    def validate_consent(self, value: bool) -> bool:
+        if value is not True:
+            raise serializers.ValidationError(
+                _("Agree that your name and contact details are used to answer the request.")
+            )
+        return value
 
 
 def _next_receipt(year: int) -> tuple[int, str]:
@@ -79,11 +92,23 @@ def disclosure_request_create(
     reason: str,
     document: Document | None,
     client_address: str | None,
+    consent: bool,
     unit: Unit | None = None,
 ) -> DisclosureRequest:
-    """Receive a citizen's request and start its flow; returns it with its receipt number."""
+    """Receive a citizen's request and start its flow; returns it with its receipt number.
+
+    `consent` is the citizen's agreement that their contact details are used to answer;
+    without it nothing is kept and the error names `consent`.
+    """
     data = _CitizenInput(
-        data={"name": name, "email": email, "phone": phone, "subject": subject, "reason": reason}
+        data={
+            "name": name,
+            "email": email,
+            "phone": phone,
+            "subject": subject,
+            "reason": reason,
+            "consent": consent,
+        }
     )
     data.is_valid(raise_exception=True)
     values = data.validated_data

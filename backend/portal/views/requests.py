@@ -73,6 +73,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
         reason=data["reason"],
         document=publication.document if publication is not None else None,
         client_address=client_address(request),
+        consent=data["consent"],
     )
     logger.info("portal: disclosure request received (document %s)", document and document.id)
     request.session[RECEIPT_SESSION_KEY] = created.receipt_number
