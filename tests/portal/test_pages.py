@@ -150,9 +150,11 @@ def test_a_never_published_document_is_404_for_everyone(visitor):
 
 
 @pytest.mark.usefixtures("publishing")
-def test_a_withdrawn_document_is_410_with_date_and_reason(visitors: dict[str, Client]):
+def test_a_withdrawn_document_is_410_with_its_title_number_date_and_reason(
+    visitors: dict[str, Client],
+):
     # GIVEN a publication whose signed PDF was served, then withdrawn
-    published = publish(title="철회 문서", pdf=True)
+    published = publish(title="철회 문서", public_text="교량 보수 예정 구간 안내", pdf=True)
     pdf_url = reverse("portal:document-pdf", kwargs={"pk": published.pk})
     assert visitors["anonymous"].get(pdf_url).status_code == 200
     publication = withdraw(published, reason="오기 정정")
@@ -164,7 +166,11 @@ def test_a_withdrawn_document_is_410_with_date_and_reason(visitors: dict[str, Cl
         assert "오기 정정" in html, name
         assert publication.withdrawn_at is not None
         assert publication.withdrawn_at.astimezone().strftime("%Y") in html, name
-        assert "철회 문서" not in html, name
+        # AND it still names the document by its title and number, but not its content
+        assert "철회 문서" in html, name
+        assert publication.number in html, name
+        assert publication.unit_name in html, name
+        assert "교량 보수 예정 구간 안내" not in html, name
         assert visitor.get(pdf_url).status_code == 404, name
 
 

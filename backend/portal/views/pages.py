@@ -51,13 +51,18 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def document(request: HttpRequest, pk: int) -> HttpResponse:
-    """A published document; 410 with the date and reason once withdrawn, 404 if never
-    published."""
+    """A published document; 410 once withdrawn, 404 if never published.
+
+    The 410 page still names the document (its public title, number, unit and date,
+    as they were published) so a citizen following an old link knows what went; its
+    content is not shown.
+    """
     publication = publication_for_page(pk=pk)
     if publication is None:
         raise Http404
     if publication.withdrawn_at is not None:
         context = {
+            "document": public_document(publication),
             "withdrawn_at": publication.withdrawn_at,
             "withdrawal_reason": publication.withdrawal_reason,
         }
