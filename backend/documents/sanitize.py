@@ -7,6 +7,8 @@ reaches out: scripts, styles, event handlers, forms, frames and every image (an
 external image would leak who opened the document; embedded images are attachments).
 """
 
+from html.parser import HTMLParser
+
 import nh3
 
 ALLOWED_TAGS = frozenset(
@@ -86,3 +88,36 @@ def sanitize_body(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
+
+
+# Elements without an end tag: they never hold others, so they add no depth.
+VOID_TAGS = frozenset({"br", "hr", "col"})
+
+
+class _DepthCounter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth = 0
+        self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID_TAGS:
+            return
+        self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID_TAGS:
+            self.depth = max(self.depth - 1, 0)
+
+
+def body_depth(html: str) -> int:
+    """How many elements deep a sanitized body nests at its deepest (`<p>가</p>` is 1).
+
+    Sanitized bodies are balanced (nh3 serialises a tree), so counting start and end
+    tags measures the tree.
+    """
+    counter = _DepthCounter()
+    counter.feed(html)
+    counter.close()
+    return counter.deepest

@@ -14,6 +14,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from directory.models import Person, Position, Unit
+from documents.conf import body_max_depth
 from documents.models import (
     BudgetLine,
     BudgetRequest,
@@ -24,8 +25,9 @@ from documents.models import (
     PersonnelActionType,
     RetentionPeriod,
 )
-from documents.sanitize import sanitize_body
+from documents.sanitize import body_depth, sanitize_body
 from documents.services.personnel import personnel_errors
+from documents.single_line import SingleLineField
 
 BUDGET_FIELDS = ("fiscal_year", "budget_line", "amount", "payee", "purpose")
 REQUIRED = _("This field is required.")
@@ -36,8 +38,8 @@ class BudgetFieldsSerializer(serializers.Serializer[Any]):
     fiscal_year = serializers.IntegerField(min_value=2000, max_value=2100)
     budget_line = serializers.PrimaryKeyRelatedField(queryset=BudgetLine.objects.all())
     amount = serializers.IntegerField(min_value=1, max_value=10**15, help_text=_("KRW"))
-    payee = serializers.CharField(max_length=200)
-    purpose = serializers.CharField(max_length=500)
+    payee = SingleLineField(max_length=200)
+    purpose = SingleLineField(max_length=500)
 
 
 class PersonnelFieldsSerializer(serializers.Serializer[Any]):
@@ -55,9 +57,9 @@ class PersonnelFieldsSerializer(serializers.Serializer[Any]):
 class DocumentContentSerializer(serializers.Serializer[Any]):
     """The writable content of a document of any kind."""
 
-    title = serializers.CharField(max_length=300)
+    title = SingleLineField(max_length=300)
     body = serializers.CharField(allow_blank=True, required=False, max_length=1_000_000)
-    recipient = serializers.CharField(allow_blank=True, required=False, max_length=300)
+    recipient = SingleLineField(allow_blank=True, required=False, max_length=300)
     retention_period = serializers.ChoiceField(choices=RetentionPeriod.choices, required=False)
     proposed_disclosure_level = serializers.ChoiceField(
         choices=DisclosureLevel.choices, required=False
@@ -67,6 +69,20 @@ class DocumentContentSerializer(serializers.Serializer[Any]):
     )
     budget = BudgetFieldsSerializer(required=False)
     personnel = PersonnelFieldsSerializer(required=False)
+
+    def validate_body(self, value: str) -> str:
+        """A body nested deeper than DOCUMENT_BODY_MAX_DEPTH is refused (documents.conf)."""
+        limit = body_max_depth()
+        if limit and body_depth(sanitize_body(value)) > limit:
+            raise serializers.ValidationError(
+                _(
+                    "The text is nested more than %(limit)d levels deep (lists, tables "
+                    "or blocks inside one another). Flatten it."
+                )
+                % {"limit": limit},
+                code="too_deep",
+            )
+        return value
 
 
 def content_parse(*, kind: str, data: dict[str, Any], partial: bool) -> dict[str, Any]:
