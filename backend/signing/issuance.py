@@ -17,7 +17,12 @@ Rules:
   it (its worker was killed) may be claimed again; after SIGNING_ISSUE_MAX_ATTEMPTS
   claims the row is failed instead, so a PDF that kills every worker stops somewhere;
 - a transient failure (database, storage, time limit) puts the row back to pending
-  for a retry; a permanent one (the document cannot be rendered or signed) fails it;
+  for a retry; a permanent one (the document cannot be rendered or signed) fails it.
+  Whatever else the renderer raises is permanent too (RendererError): the same
+  document fails the same way next time, so a retry would only re-claim it forever
+  and, in process, turn the final approval that sent it into a 500;
+- the sweep sends each stale row on its own: one row whose task fails stops no
+  other;
 - a rendition that ends, done or failed, is announced once its transaction commits
   (`signing.events.rendition_finished`), so the apps above answer without signing
   knowing them (the disclosure app attaches a public PDF to its publication).
@@ -41,7 +46,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from core.dispatch import dispatch_on_commit
 from documents.models import Document, DocumentStatus
-from signing.errors import SigningError
+from signing.errors import RendererError, SigningError
 from signing.events import announce_finished
 from signing.models import Rendition, RenditionStatus, RenditionVariant
 from signing.public_content import PublicContent
@@ -68,6 +73,8 @@ PERMANENT_ERRORS: tuple[type[Exception], ...] = (
     ArithmeticError,
     RecursionError,
 )
+# What the renderer may raise that is judged as it is; anything else is a RendererError.
+KNOWN_RENDER_ERRORS: tuple[type[BaseException], ...] = (*TRANSIENT_ERRORS, SigningError)
 # Only these carry messages written by Dojang that name rules and fields, never data.
 OWN_MESSAGES: tuple[type[Exception], ...] = (SigningError, SnapshotError)
 ERROR_MAX_LENGTH = 300
@@ -202,7 +209,14 @@ def _render(claim: Claim) -> IssuedPdf:
     if rendition.variant == RenditionVariant.PUBLIC:
         public = PublicContent.from_json(rendition.public_content)
     snapshot = official_document_for(version=rendition.version, public=public)
-    issued = official_pdf_issue(document=snapshot)
+    try:
+        issued = official_pdf_issue(document=snapshot)
+    except KNOWN_RENDER_ERRORS:
+        raise
+    except Exception as exc:
+        # WeasyPrint and what it uses (tinycss2, cssselect2, fontTools, pydyf, Pillow,
+        # pyHanko) raise any class their code hits; none of it is Dojang's to list.
+        raise RendererError(type(exc).__name__) from exc
     delay = float(settings.SIGNING_TEST_RENDER_DELAY_SECONDS)
     if delay > 0:
         # Test-only (DOJANG_TEST_RENDER_DELAY_SECONDS): room to kill a worker mid-job.
@@ -326,5 +340,10 @@ def renditions_sweep(*, now: datetime | None = None) -> int:
 
     stale = renditions_stale(now=now)
     for rendition_id in stale:
-        _dispatch(issue_official_pdf, rendition_id)
+        try:
+            _dispatch(issue_official_pdf, rendition_id)
+        except Exception:
+            # In process the task runs here: whatever one row raises, the rest are owed
+            # their PDF too. The row stays stale, so the next sweep tries it again.
+            logger.exception("sweep: rendition %s could not be issued", rendition_id)
     return len(stale)

@@ -5,10 +5,11 @@ per-process caches (parsed stylesheet, fonts, the signing key) and add a fork
 or spawn to every PDF, which the render+sign budget (within 1.3x of a bare
 WeasyPrint render) cannot afford. Instead the guard listens to WeasyPrint's
 progress logger ("weasyprint.progress"), which reports each page as layout
-reaches it and each later step; at every report it raises RenderLimitError
-once the page count or the elapsed time passes the limit. The cost: a single
-pathological page is not interrupted until it is laid out; the Celery task
-time limit (CELERY_TASK_TIME_LIMIT) remains the backstop for that.
+reaches it and each later step; at every report it raises PageLimitError or
+RenderTimeoutError (both RenderLimitError) once the page count or the elapsed
+time passes the limit. The cost: a single pathological page is not interrupted
+until it is laid out; the Celery task time limit (CELERY_TASK_TIME_LIMIT)
+remains the backstop for that.
 
 The limits are per thread (a context variable), so concurrent renders in one
 process each keep their own clock.
@@ -22,7 +23,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from signing.errors import RenderLimitError
+from signing.errors import PageLimitError, RenderTimeoutError
 
 PROGRESS_LOGGER = "weasyprint.progress"
 _PAGE = re.compile(r"Page (\d+)")
@@ -33,6 +34,7 @@ class _Budget:
     max_pages: int
     deadline: float
     timeout: float
+    timeout_setting: str
 
 
 _current: ContextVar[_Budget | None] = ContextVar("signing_render_budget", default=None)
@@ -51,13 +53,9 @@ class _LayoutGuard(logging.Filter):
             return False
         match = _PAGE.search(record.getMessage())
         if match and int(match.group(1)) > budget.max_pages:
-            raise RenderLimitError(
-                f"The document has more than {budget.max_pages} pages (SIGNING_MAX_PAGES)."
-            )
+            raise PageLimitError(budget.max_pages)
         if time.monotonic() > budget.deadline:
-            raise RenderLimitError(
-                f"Rendering took longer than {budget.timeout:g} s (SIGNING_RENDER_TIMEOUT_SECONDS)."
-            )
+            raise RenderTimeoutError(budget.timeout, budget.timeout_setting)
         return False
 
 
@@ -73,12 +71,19 @@ def _install() -> None:
 
 
 @contextmanager
-def render_limits(*, max_pages: int, timeout: float) -> Iterator[None]:
-    """Within the block, WeasyPrint stops past `max_pages` pages or `timeout` seconds."""
+def render_limits(
+    *, max_pages: int, timeout: float, timeout_setting: str = "SIGNING_RENDER_TIMEOUT_SECONDS"
+) -> Iterator[None]:
+    """Within the block, WeasyPrint stops past `max_pages` pages (PageLimitError) or
+    `timeout` seconds (RenderTimeoutError, naming `timeout_setting`)."""
     _install()
-    token = _current.set(
-        _Budget(max_pages=max_pages, deadline=time.monotonic() + timeout, timeout=timeout)
+    budget = _Budget(
+        max_pages=max_pages,
+        deadline=time.monotonic() + timeout,
+        timeout=timeout,
+        timeout_setting=timeout_setting,
     )
+    token = _current.set(budget)
     try:
         yield
     finally:

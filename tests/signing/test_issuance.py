@@ -12,13 +12,14 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from approvals.services import step_approve
 from audit.models import AuditEvent
 from documents.models import DocumentKind, DocumentStatus
 from signing.issuance import IssueOutcome, official_pdf_request, rendition_issue
 from signing.models import Rendition, RenditionStatus
 from signing.services import official_pdf_verify
 from signing.tasks import issue_official_pdf
-from tests.factories.approvals import ApprovalOrg, approval_org, submit
+from tests.factories.approvals import ApprovalOrg, approval_org, open_step, submit
 from tests.signing.issuance_support import approve, pdf_text, signature_count
 
 pytestmark = pytest.mark.django_db
@@ -189,14 +190,18 @@ def test_a_worker_that_lost_its_claim_stores_nothing(django_capture_on_commit_ca
 def test_a_permanent_failure_fails_the_rendition_with_a_short_error(
     django_capture_on_commit_callbacks, settings
 ):
-    # GIVEN a page limit the document cannot meet
+    # GIVEN a document submitted, then a page limit lowered below what it can meet
+    org = approval_org()
+    document = submit(org)
     settings.SIGNING_MAX_PAGES = 0
     with django_capture_on_commit_callbacks(execute=True):
-        document, rendition = approve(approval_org())
+        step_approve(step_id=open_step(document, org.reviewer).pk, actor=org.reviewer)
+        step_approve(step_id=open_step(document, org.approver).pk, actor=org.approver)
     # THEN the rendition failed at once, says why, and nothing was issued
-    rendition.refresh_from_db()
+    document.refresh_from_db()
+    rendition = Rendition.objects.get(version=document.current_version)
     assert rendition.status == RenditionStatus.FAILED
-    assert rendition.last_error.startswith("RenderLimitError: ")
+    assert rendition.last_error.startswith("PageLimitError: ")
     assert document.title not in rendition.last_error
     assert not rendition.pdf
     assert issued_events(document.pk) == 0

@@ -5,6 +5,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from signing.failures import failure_reason
 from signing.models import Countersignature, Rendition
 
 
@@ -27,6 +28,9 @@ class RenditionOutputSerializer(serializers.ModelSerializer[Rendition]):
     content_hash = serializers.CharField(source="version.content_hash", read_only=True)
     version = serializers.IntegerField(source="version.number", read_only=True)
     countersignatures = CountersignatureOutputSerializer(many=True, read_only=True)
+    failure_reason = serializers.SerializerMethodField(
+        help_text=_("Why the last attempt failed, in the reader's language; empty if it did not.")
+    )
 
     class Meta:
         model = Rendition
@@ -38,6 +42,7 @@ class RenditionOutputSerializer(serializers.ModelSerializer[Rendition]):
             "content_hash",
             "attempts",
             "last_error",
+            "failure_reason",
             "sha256",
             "size",
             "pages",
@@ -56,6 +61,9 @@ class RenditionOutputSerializer(serializers.ModelSerializer[Rendition]):
                 )
             },
         }
+
+    def get_failure_reason(self, rendition: Rendition) -> str:
+        return failure_reason(rendition.last_error)
 
 
 class SignerOutputSerializer(serializers.Serializer[Any]):
