@@ -25,7 +25,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.disclosure_law import stricter
 from directory.models import Person
@@ -37,7 +37,8 @@ from disclosure.classification import (
     suggest_disclosure,
 )
 from disclosure.detection import DetectionConfig, Finding, detect
-from disclosure.detection_settings import organisation_detection_config
+from disclosure.detection.reasons import reason_text
+from disclosure.detection_settings import document_official_names, organisation_detection_config
 from disclosure.models import (
     DisclosureReview,
     Redaction,
@@ -106,7 +107,9 @@ def disclosure_tag(*, document_id: int) -> DisclosureReview:
 def _config(document: Document, texts: VersionTexts) -> DetectionConfig:
     numbers = {document.unit.phone, document.drafter.office_phone} - {""}
     return organisation_detection_config(
-        office_numbers=numbers, private_names=texts.private_names()
+        office_numbers=numbers,
+        private_names=texts.private_names(),
+        public_names=document_official_names(document),
     )
 
 
@@ -224,11 +227,19 @@ def _store_findings(
                 kind=finding.kind.value,
                 source=RedactionSource.DETECTOR,
                 confidence=round(finding.confidence, 2),
-                reason=reasons.get((finding.start, finding.end), "")[:500],
+                reason=_finding_reason(reasons.get((finding.start, finding.end), ""), finding),
             )
         )
     rows.extend(_whole_field_names(review, texts, rows))
     Redaction.objects.bulk_create(rows)
+
+
+def _finding_reason(explanation: str, finding: Finding) -> str:
+    """The suggestion's sentence and the detector's own reason, stored in Korean
+    like the explanations."""
+    with translation.override("ko"):
+        why = reason_text(finding.reason)
+    return f"{explanation}. {why}"[:500] if explanation else why[:500]
 
 
 def _whole_field_names(
