@@ -4,13 +4,15 @@ Python accepts years 1 to 9999 and offsets up to ±23:59, PostgreSQL only offset
 to ±15:59, and a time in Asia/Seoul before 1908 carries local mean time (+08:27:52),
 which no client expects back. What a person means lies well inside: years
 1900-2999 and the offsets of real time zones, -12:00 to +14:00. Django validators,
-so form fields and serializer fields use the same ones.
+so form fields and serializer fields use the same ones; SaneDateTimeField checks
+the offset as the client sent it, before DRF turns it into local time.
 """
 
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2999
@@ -36,3 +38,11 @@ def validate_sane_datetime(value: datetime) -> None:
         raise ValidationError(
             _("The time zone offset must be between -12:00 and +14:00."), code="out_of_range"
         )
+
+
+class SaneDateTimeField(serializers.DateTimeField):
+    """A DateTimeField refusing what validate_sane_datetime refuses, offset as sent."""
+
+    def enforce_timezone(self, value: datetime) -> datetime:
+        validate_sane_datetime(value)
+        return super().enforce_timezone(value)

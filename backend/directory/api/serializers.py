@@ -1,10 +1,14 @@
 """Input and output serializers of the directory API, named for what they carry."""
 
+from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.api.datetimes import SaneDateTimeField
 from directory.models import Absence, Person, Position, Unit
 
 
@@ -102,6 +106,25 @@ class AbsenceOutputSerializer(serializers.ModelSerializer[Absence]):
         fields = ["id", "person", "deputy", "starts_at", "ends_at", "reason", "created_at"]
 
 
+# An absence is recorded near its time: a year outside this window is a typing
+# slip (181 for 2026), and Asia/Seoul before 1908 reads back as +08:27:52.
+ABSENCE_HORIZON_YEARS = 5
+
+
+def validate_absence_moment(value: datetime) -> None:
+    today = timezone.localdate()
+    if abs(value.year - today.year) > ABSENCE_HORIZON_YEARS:
+        raise DjangoValidationError(
+            _("An absence must start and end within %(years)d years of today."),
+            code="out_of_range",
+            params={"years": ABSENCE_HORIZON_YEARS},
+        )
+
+
+def _absence_moment(**kwargs: Any) -> SaneDateTimeField:
+    return SaneDateTimeField(validators=[validate_absence_moment], **kwargs)
+
+
 class AbsenceCreateInputSerializer(serializers.Serializer[dict[str, Any]]):
     person = serializers.PrimaryKeyRelatedField(
         queryset=Person.objects.all(),
@@ -109,13 +132,13 @@ class AbsenceCreateInputSerializer(serializers.Serializer[dict[str, Any]]):
         help_text=_("whose absence; yourself when left out"),
     )
     deputy = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = _absence_moment()
+    ends_at = _absence_moment()
     reason = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
 
 
 class AbsenceUpdateInputSerializer(serializers.Serializer[dict[str, Any]]):
     deputy = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all(), required=False)
-    starts_at = serializers.DateTimeField(required=False)
-    ends_at = serializers.DateTimeField(required=False)
+    starts_at = _absence_moment(required=False)
+    ends_at = _absence_moment(required=False)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=200)
