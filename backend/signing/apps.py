@@ -21,6 +21,12 @@ class SigningConfig(AppConfig):
         rendition_finished.connect(
             rendition_finished_received, dispatch_uid="signing.countersign.rendition_finished"
         )
+        # Documents runs its version checks on every new version; signing refuses one
+        # too long for the official PDF (signing.page_check).
+        from documents.version_checks import version_check_register
+        from signing.page_check import version_pages_check
+
+        version_check_register(name="signing.page_limit", check=version_pages_check)
         # The embedded beat works these rows itself, not a request (core.outbox).
         from core.outbox import outbox_register
         from signing.outbox import countersignatures_pending, renditions_pending

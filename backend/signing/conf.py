@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from config.env import env_int
+
 CA_KEY_FILE = "ca-key.pem"
 CA_CERT_FILE = "ca-cert.pem"
 SIGNER_KEY_FILE = "signer-key.pem"
@@ -90,6 +92,24 @@ def max_pages() -> int:
 
 def render_timeout_seconds() -> float:
     return float(settings.SIGNING_RENDER_TIMEOUT_SECONDS)
+
+
+# A request waits for the check: below gunicorn's 30 s worker timeout, with room.
+DEFAULT_SUBMIT_RENDER_TIMEOUT_SECONDS = 20
+
+
+def submit_render_timeout_seconds() -> float:
+    """SIGNING_SUBMIT_RENDER_TIMEOUT_SECONDS: the longest the page check at submission
+    lays a document out (default 20; signing.page_check)."""
+    value = getattr(settings, "SIGNING_SUBMIT_RENDER_TIMEOUT_SECONDS", None)
+    if value is None:
+        return float(
+            env_int(
+                "SIGNING_SUBMIT_RENDER_TIMEOUT_SECONDS",
+                default=DEFAULT_SUBMIT_RENDER_TIMEOUT_SECONDS,
+            )
+        )
+    return float(value)
 
 
 def verify_max_bytes() -> int:

@@ -81,6 +81,26 @@ def render_official_pdf(document: OfficialDocument) -> RenderedPdf:
     return RenderedPdf(pdf=pdf, pages=len(rendered.pages), refused=tuple(fetcher.refused))
 
 
+def official_page_count(
+    document: OfficialDocument, *, max_pages: int, timeout: float, timeout_setting: str
+) -> int:
+    """How many pages the official form of `document` takes, laid out but not written.
+
+    Stops past `max_pages` (PageLimitError) or after `timeout` seconds
+    (RenderTimeoutError naming `timeout_setting`), so measuring costs at most that.
+    """
+    require_korean_font()
+    html = render_official_html(document)
+    with render_limits(max_pages=max_pages, timeout=timeout, timeout_setting=timeout_setting):
+        rendered = HTML(
+            string=html, base_url=template_dir().as_uri() + "/", url_fetcher=LockedDownFetcher()
+        ).render(
+            stylesheets=[_stylesheet(template_dir() / STYLESHEET)],
+            font_config=shared_font_config(),
+        )
+    return len(rendered.pages)
+
+
 def _stylesheet(path: Path) -> CSS:
     # Parsed once per process and file version: parsing costs more than it seems.
     return _parsed_stylesheet(path, path.stat().st_mtime_ns)

@@ -108,6 +108,74 @@ def official_document_for(
     )
 
 
+# What a preview prints for the number it does not have yet: as wide as a real one.
+PREVIEW_SERIAL = "99999"
+
+
+def preview_document_for(*, version: DocumentVersion) -> OfficialDocument:
+    """The OfficialDocument `version` would print if approved today on its current line.
+
+    For measuring (signing.page_check), never for issuing: the number is a
+    placeholder, every step of the latest round signs today, consultees agree.
+    """
+    document = Document.objects.select_related("unit", "drafter__position", "drafter__unit").get(
+        pk=version.document_id
+    )
+    content: dict[str, Any] = version.content
+    kind: DocumentKind = content["kind"]
+    fields = content.get("fields") or {}
+    recipient = _recipient(content.get("recipient"))
+    today = dt.datetime.now(SEOUL).date()
+    drafter = document.drafter
+    return OfficialDocument(
+        kind=kind,
+        issuer=_issuer(document, recipient),
+        recipient=recipient,
+        title=str(content["title"]),
+        body_html=str(content.get("body") or ""),
+        drafter=LineSigner(
+            position=drafter.position.title if drafter.position else "",
+            unit=drafter.unit.name,
+            name=drafter.name,
+            signed_on=today,
+            role="draft",
+        ),
+        signers=_planned_signers(document, today),
+        document_number=f"{document.unit.name}-{PREVIEW_SERIAL}",
+        enforcement_date=today,
+        disclosure=proposed_disclosure(content),
+        content_hash=version.content_hash,
+        approved_version_ref=version.content_hash,
+        verification_url=f"{str(settings.SITE_URL).rstrip('/')}/verify/",
+        attachments=_attachments(_frozen_names(content)),
+        budget=_budget(fields, None) if kind == "budget" else None,
+        personnel=_personnel(fields, None) if kind == "personnel" else None,
+    )
+
+
+def _planned_signers(document: Document, today: dt.date) -> tuple[LineSigner, ...]:
+    steps = ApprovalStep.objects.filter(stage__document=document).select_related(
+        "stage", "assignee__position", "assignee__unit"
+    )
+    last_round = max((step.stage.round for step in steps), default=0)
+    planned = sorted(
+        (step for step in steps if step.stage.round == last_round),
+        key=lambda step: (step.stage.order, step.order, step.pk),
+    )
+    return tuple(
+        LineSigner(
+            position=step.position_title
+            or (step.assignee.position.title if step.assignee.position else ""),
+            unit=step.assignee.unit.name,
+            name=step.assignee.name,
+            signed_on=today,
+            role=step.stage.kind,  # type: ignore[arg-type]  # StageKind values
+            opinion="agree" if step.stage.kind == StageKind.CONSULT else None,
+        )
+        for step in planned
+    )
+
+
 def approved_version_ref(content_hash: str) -> str:
     """A keyed HMAC of an approved version's hash: public PDFs name their version by it.
 

@@ -8,6 +8,7 @@ for the first round, the drafter's revise task for the later ones.
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,15 +56,18 @@ def _round_prepare(
     *, document: Document, actor: Person, spec: LineSpec, round: int, reason: str
 ) -> DocumentVersion:
     line_validate(document=document, spec=spec)
-    line_set(document=document, spec=spec, round=round)
-    _units_record(document=document, round=round)
-    version = version_snapshot(document=document, reason=reason, actor=actor)
-    if document.kind == DocumentKind.BUDGET:
-        budget_check_available(document=document)
-    document.refresh_from_db()
-    document.status = DocumentStatus.IN_PROGRESS
-    document.submitted_at = timezone.now()
-    document.save(update_fields=["status", "submitted_at", "updated_at"])
+    # One transaction: a version check or the budget check refusing the document must
+    # not leave this round's line behind, or the next submission would find it set.
+    with transaction.atomic():
+        line_set(document=document, spec=spec, round=round)
+        _units_record(document=document, round=round)
+        version = version_snapshot(document=document, reason=reason, actor=actor)
+        if document.kind == DocumentKind.BUDGET:
+            budget_check_available(document=document)
+        document.refresh_from_db()
+        document.status = DocumentStatus.IN_PROGRESS
+        document.submitted_at = timezone.now()
+        document.save(update_fields=["status", "submitted_at", "updated_at"])
     return version
 
 

@@ -15,6 +15,7 @@ from django.db.models import Max
 
 from directory.models import Person
 from documents.models import Attachment, BudgetRequest, Document, DocumentVersion, PersonnelAction
+from documents.version_checks import version_checks_run
 
 
 def canonical_json(content: dict[str, Any]) -> str:
@@ -83,7 +84,9 @@ def version_snapshot(*, document: Document, reason: str, actor: Person) -> Docum
 
     Numbers run 1, 2, 3 per document; the document row is locked while the number is
     taken, so two snapshots at once get two numbers. An existing version is never
-    touched (the model and, on PostgreSQL, a trigger refuse it).
+    touched (the model and, on PostgreSQL, a trigger refuse it). The checks the apps
+    above registered (documents.version_checks) run on it before it becomes current:
+    one that refuses it leaves no version behind.
     """
     if reason not in DocumentVersion.Reason.values:
         raise ValueError(f"unknown version reason {reason!r}")
@@ -99,6 +102,7 @@ def version_snapshot(*, document: Document, reason: str, actor: Person) -> Docum
             content_hash=content_hash(content),
             created_by=actor,
         )
+        version_checks_run(version=version)
         locked.current_version = version
         locked.save(update_fields=["current_version", "updated_at"])
     document.current_version = version
