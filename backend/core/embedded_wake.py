@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 POLL_SECONDS = 2.0
 _runs_here = False
+_warned = False
 
 
 def socket_path() -> Path | None:
@@ -52,13 +53,26 @@ def hand_over() -> bool:
     if not hasattr(socket, "AF_UNIX"):  # pragma: no cover - Windows: the beat polls
         return True
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.setblocking(False)
         try:
             sock.sendto(b"", str(path))
-        except (FileNotFoundError, ConnectionRefusedError):
-            logger.warning("the embedded beat is not running (%s): the work waits for it", path)
         except BlockingIOError:
             pass  # its buffer is full of wakes: it is awake already
+        except OSError as exc:  # not running (no socket, refused), or a path it cannot bind
+            _warn_once(path, exc)
     return True
+
+
+def _warn_once(path: Path, exc: OSError) -> None:
+    # A bulk load (seed_demo before `make run` starts the beat) would say it hundreds of times.
+    global _warned
+    if not _warned:
+        _warned = True
+        logger.warning(
+            "the embedded beat does not answer on %s (%s): the work waits for it to start",
+            path,
+            type(exc).__name__,
+        )
 
 
 class Listener:
