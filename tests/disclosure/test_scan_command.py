@@ -104,3 +104,15 @@ def test_the_real_command_line_reads_utf8_standard_input(tmp_path):
     result = json.loads(done.stdout)
     assert result["findings"][0]["start"] == len("국방 관련\r\n연락처 ")
     assert (result["level"], result["grounds"]) == ("closed", [2, 6])
+
+
+@pytest.mark.django_db
+def test_a_name_in_context_is_found_unless_it_is_an_officials(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text("민원인 김영희의 민원에 대한 회신", encoding="utf-8")
+    [found] = run(str(path))
+    assert [(f["kind"], f["reason"]) for f in found["findings"]] == [
+        ("person_name", "name_after_cue")
+    ]
+    [official] = run(str(path), "--official", "김영희")
+    assert official["findings"] == []

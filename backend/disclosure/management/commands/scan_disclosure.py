@@ -38,6 +38,12 @@ class Command(BaseCommand):
             "--name", action="append", default=[], help="a private person's name (repeatable)"
         )
         parser.add_argument(
+            "--official",
+            action="append",
+            default=[],
+            help="an official's name, public whatever its context (repeatable)",
+        )
+        parser.add_argument(
             "--office-number", action="append", default=[], help="an office phone number"
         )
         parser.add_argument(
@@ -70,6 +76,7 @@ class Command(BaseCommand):
             government_email_domains=options["government_domain"],
             office_numbers=options["office_number"],
             private_names=names,
+            public_names=options["official"],
         )
         result = scan_text(text, document_kind=kind, rules=rules, config=config)
         return result.as_dict(explain=options["explain"])
