@@ -28,3 +28,14 @@ class PayloadTooLargeError(APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = _("The request body is too large.")
     default_code = "too_large"
+
+
+class IdempotencyKeyReusedError(APIException):
+    """An Idempotency-Key came back with another body: replaying would answer another request."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = _(
+        "This Idempotency-Key was already used for a request with another body. "
+        "Send a new key with a new request."
+    )
+    default_code = "idempotency_key_reused"

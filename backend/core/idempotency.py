@@ -6,22 +6,31 @@ the key; a replay by the same user to the same endpoint within
 IDEMPOTENCY_KEY_TTL_HOURS gets that answer back, marked `Idempotent-Replayed: true`,
 and nothing is done again. Two requests with one key at the same moment meet at the
 key's unique index: the second waits for the first and then replays its answer.
-A key reused for another endpoint is refused with 409. A failed action stores
-nothing (its transaction, key included, rolls back), so it can be retried.
+A key reused for another endpoint is refused with 409, and one reused on the same
+endpoint with another body with 422 (replaying would answer a request that was
+never run); bodies are compared as canonical JSON, so key order and spacing do not
+matter. A failed action stores nothing (its transaction, key included, rolls
+back), so it can be retried.
+
+Only the approval actions (api/tasks/) take the header so far.
 """
 
+import hashlib
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.errors import ConflictError
+from core.errors import ConflictError, IdempotencyKeyReusedError
 from core.models import IdempotencyKey
 
 HEADER = "Idempotency-Key"
@@ -42,9 +51,20 @@ def idempotency_key_of(request: Request) -> str | None:
     return key
 
 
-def _replay(stored: IdempotencyKey, endpoint: str) -> Response:
+def request_hash_of(request: Request) -> str:
+    """SHA-256 of the body as canonical JSON (sorted keys, no spacing)."""
+    data = request.data
+    if isinstance(data, QueryDict):
+        data = dict(data.lists())
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _replay(stored: IdempotencyKey, endpoint: str, request_hash: str) -> Response:
     if stored.endpoint != endpoint:
         raise ConflictError(_("This Idempotency-Key was already used for another request."))
+    if stored.request_hash and stored.request_hash != request_hash:
+        raise IdempotencyKeyReusedError
     response = Response(stored.response_body, status=stored.response_status)
     response[REPLAYED_HEADER] = "true"
     return response
@@ -56,6 +76,7 @@ def idempotent_response(request: Request, produce: Callable[[], Response]) -> Re
     if key is None:
         return produce()
     endpoint = f"{request.method} {request.path}"[:300]
+    request_hash = request_hash_of(request)
     user_id = request.user.pk
     if user_id is None:
         raise ValueError("an idempotent action needs an authenticated user")
@@ -66,10 +87,15 @@ def idempotent_response(request: Request, produce: Callable[[], Response]) -> Re
         try:
             with transaction.atomic():
                 record = IdempotencyKey.objects.create(
-                    user_id=user_id, key=key, endpoint=endpoint, response_status=0
+                    user_id=user_id,
+                    key=key,
+                    endpoint=endpoint,
+                    request_hash=request_hash,
+                    response_status=0,
                 )
         except IntegrityError:
-            return _replay(IdempotencyKey.objects.get(user_id=user_id, key=key), endpoint)
+            stored = IdempotencyKey.objects.get(user_id=user_id, key=key)
+            return _replay(stored, endpoint, request_hash)
         response = produce()
         record.response_status = response.status_code
         record.response_body = response.data

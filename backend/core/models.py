@@ -10,14 +10,17 @@ from django.utils.translation import gettext_lazy as _
 class IdempotencyKey(models.Model):
     """The first answer to an action sent with an `Idempotency-Key` header.
 
-    A replay (same user, same key, same endpoint) within IDEMPOTENCY_KEY_TTL_HOURS is
-    answered from here without acting again. The row is written in the action's own
-    transaction, so an action that fails leaves no key behind and may be retried.
+    A replay (same user, same key, same endpoint, same body) within
+    IDEMPOTENCY_KEY_TTL_HOURS is answered from here without acting again. The row is
+    written in the action's own transaction, so an action that fails leaves no key
+    behind and may be retried.
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(_("key"), max_length=255)
     endpoint = models.CharField(_("endpoint"), max_length=300)
+    # SHA-256 of the body's canonical JSON; empty on keys stored before it was kept.
+    request_hash = models.CharField(_("request hash"), max_length=64, blank=True, default="")
     response_status = models.PositiveSmallIntegerField(_("response status"))
     response_body = models.JSONField(_("response body"), encoder=DjangoJSONEncoder, null=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)

@@ -21,7 +21,12 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from core.errors import ConflictError, LockBusyError, PayloadTooLargeError
+from core.errors import (
+    ConflictError,
+    IdempotencyKeyReusedError,
+    LockBusyError,
+    PayloadTooLargeError,
+)
 
 
 def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
@@ -56,6 +61,7 @@ _TYPES: dict[type[exceptions.APIException], str] = {
     ConflictError: "conflict",
     LockBusyError: "busy",
     PayloadTooLargeError: "too_large",
+    IdempotencyKeyReusedError: "idempotency_key_reused",
 }
 
 
