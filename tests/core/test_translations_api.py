@@ -15,6 +15,9 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from approvals.line import LineSpec, StageSpec
+from approvals.models import ApprovalStep, StageKind
+from approvals.services import document_submit
 from documents.services import version_snapshot
 from tests.factories.directory import OrgChain, PersonFactory
 from tests.factories.documents import (
@@ -99,6 +102,30 @@ def _delete_a_submitted_document(client: APIClient, chain: OrgChain) -> Any:
     return client.delete(f"/api/documents/{document.pk}/")
 
 
+def _submitted(chain: OrgChain) -> Any:
+    document = DocumentFactory.create(drafter=chain.drafter)
+    spec = LineSpec(
+        stages=(
+            StageSpec(StageKind.REVIEW, (chain.team_leader.pk,)),
+            StageSpec(StageKind.APPROVE, (chain.division_head.pk,)),
+        )
+    )
+    document_submit(document=document, actor=chain.drafter, spec=spec)
+    return ApprovalStep.objects.get(stage__document=document, assignee=chain.team_leader)
+
+
+def _approve_someone_elses_step(client: APIClient, chain: OrgChain) -> Any:
+    step = _submitted(chain)
+    return client.post(f"/api/tasks/{step.pk}/approve/")
+
+
+def _approve_twice(client: APIClient, chain: OrgChain) -> Any:
+    step = _submitted(chain)
+    client.force_authenticate(chain.team_leader.user)
+    client.post(f"/api/tasks/{step.pk}/approve/")
+    return client.post(f"/api/tasks/{step.pk}/approve/")
+
+
 PATHS: dict[str, Callable[[APIClient, OrgChain], Any]] = {
     "blank": _blank_title,
     "required and invalid choice": _missing_kind_and_bad_choice,
@@ -107,6 +134,8 @@ PATHS: dict[str, Callable[[APIClient, OrgChain], Any]] = {
     "lock version": _edit_without_version,
     "absence": _absence_ending_before_it_starts,
     "submitted is not deleted": _delete_a_submitted_document,
+    "someone else's step": _approve_someone_elses_step,
+    "acted twice": _approve_twice,
 }
 
 
