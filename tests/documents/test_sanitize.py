@@ -29,3 +29,28 @@ def test_official_formatting_is_kept() -> None:
     )
 
     assert sanitize_body(html) == html
+
+
+def cell(attributes: str) -> str:
+    return f"<table><tbody><tr><td{attributes}>가</td></tr></tbody></table>"
+
+
+@pytest.mark.parametrize(
+    ("attributes", "kept"),
+    [
+        # One cell across 100,000 columns took WeasyPrint 75 s for a single page.
+        (' colspan="100000"', ' colspan="100"'),
+        (' colspan="3" rowspan="0"', ' colspan="3" rowspan="0"'),
+        (' rowspan="99999999"', ' rowspan="65534"'),
+        (' colspan="-5"', ' colspan="1"'),
+        (' colspan="넓게"', ""),
+    ],
+)
+def test_table_spans_are_held_to_what_a_table_can_lay_out(attributes: str, kept: str) -> None:
+    assert sanitize_body(cell(attributes)) == cell(kept)
+
+
+def test_column_group_spans_are_held_too() -> None:
+    html = '<table><colgroup span="5000"><col span="5000"></colgroup></table>'
+
+    assert sanitize_body(html) == '<table><colgroup span="100"><col span="100"></colgroup></table>'
