@@ -215,3 +215,28 @@ def test_drf_validation_messages_read_as_an_official_writes_them(
         ("recipient", "max_length"): "300자 이하로 입력하십시오.",
         ("retention_period", "invalid_choice"): '고를 수 없는 값입니다: "forever".',
     }
+
+
+def test_a_malformed_entry_deep_in_the_line_is_named_by_its_exact_path(
+    api_client: APIClient, chain: OrgChain
+) -> None:
+    api_client.force_authenticate(chain.drafter.user)
+    document = DocumentFactory.create(drafter=chain.drafter)
+    line = {
+        "stages": [
+            {"kind": "review", "assignee_ids": [chain.team_leader.pk]},
+            {"kind": "approve", "assignee_ids": [chain.division_head.pk, 0]},
+        ]
+    }
+
+    response = api_client.post(
+        f"/api/documents/{document.pk}/submit/", {"line": line}, format="json"
+    )
+
+    assert response.json()["errors"] == [
+        {
+            "field": "line.stages.1.assignee_ids.1",
+            "code": "min_value",
+            "message": "1 이상으로 입력하십시오.",
+        }
+    ]
