@@ -20,6 +20,8 @@ from approvals.models import ApprovalStep, StepStatus
 from approvals.services import document_submit
 from directory.models import Person
 from directory.services.absences import absence_create
+from disclosure.services.tagging import disclosure_tag
+from tests.disclosure.records import approved_document, officer
 from tests.support.walk import Organisation, Shape, draft, organisation, plan_for
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +41,8 @@ class Scene:
     submitted_id: int
     task_id: int
     absence_id: int
+    officer: Person
+    review_id: int
 
 
 @pytest.fixture
@@ -58,7 +62,8 @@ def scene() -> Scene:
         starts_at=now + timedelta(days=1),
         ends_at=now + timedelta(days=2),
     )
-    return Scene(org, draft(org).pk, submitted.pk, task.pk, absence.pk)
+    review = disclosure_tag(document_id=approved_document().pk)
+    return Scene(org, draft(org).pk, submitted.pk, task.pk, absence.pk, officer(), review.pk)
 
 
 # (method, path, who calls it): every view of the API that reads a body, on objects
@@ -113,6 +118,31 @@ ENDPOINTS: dict[str, Endpoint] = {
     "absence update": (
         "patch",
         lambda s: f"/api/absences/{s.absence_id}/",
+        lambda s: s.org.drafter,
+    ),
+    "bulk publish": (
+        "post",
+        lambda s: "/api/disclosure/reviews/bulk-publish/",
+        lambda s: s.officer,
+    ),
+    "review decide": (
+        "post",
+        lambda s: f"/api/disclosure/reviews/{s.review_id}/decide/",
+        lambda s: s.officer,
+    ),
+    "review redactions": (
+        "post",
+        lambda s: f"/api/disclosure/reviews/{s.review_id}/redactions/",
+        lambda s: s.officer,
+    ),
+    "review hold": (
+        "post",
+        lambda s: f"/api/disclosure/reviews/{s.review_id}/hold/",
+        lambda s: s.officer,
+    ),
+    "withheld paragraph": (
+        "put",
+        lambda s: f"/api/disclosure/documents/{s.draft_id}/withheld-paragraphs/0/",
         lambda s: s.org.drafter,
     ),
     "public disclosure request": (
