@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from approvals.line import LineSpec, StageSpec
+from approvals.line_validation import line_places
 from approvals.models import SavedLine, StageKind
 from directory.models import Person
 
@@ -15,13 +16,7 @@ def saved_line_create(*, owner: Person, name: str, kind: str, spec: LineSpec) ->
     Only the shape is checked now: the rules (ranks, mandatory consultations) depend
     on the document, so they are checked when the line is applied.
     """
-    ids = set(spec.person_ids())
-    known = set(Person.objects.filter(pk__in=ids).values_list("id", flat=True))
-    if ids - known:
-        missing = ", ".join(str(pid) for pid in sorted(ids - known))
-        raise ValidationError({"line": [_("Unknown people: %(ids)s.") % {"ids": missing}]})
-    if not spec.stages or any(not stage.assignee_ids for stage in spec.stages):
-        raise ValidationError({"line": [_("Every stage names at least one person.")]})
+    _check_shape(spec)
     data = spec.to_data()
     stages = [{"kind": s["kind"], "assignees": s["assignee_ids"]} for s in data["stages"]]
     try:
@@ -31,6 +26,24 @@ def saved_line_create(*, owner: Person, name: str, kind: str, spec: LineSpec) ->
             )
     except IntegrityError as exc:
         raise ValidationError({"name": [_("You already have a line with this name.")]}) from exc
+
+
+def _check_shape(spec: LineSpec) -> None:
+    """Everyone named exists and every stage names someone, each error on its entry."""
+    known = set(Person.objects.filter(pk__in=spec.person_ids()).values_list("id", flat=True))
+    errors: dict[str, list[str]] = {}
+    if not spec.stages:
+        errors["stages"] = [str(_("Every stage names at least one person."))]
+    for index, stage in enumerate(spec.stages):
+        if not stage.assignee_ids:
+            errors[f"stages.{index}.assignee_ids"] = [
+                str(_("Every stage names at least one person."))
+            ]
+    for pid, field in line_places(spec):
+        if pid not in known:
+            errors[field] = [_("No member of staff has the id %(id)s.") % {"id": pid}]
+    if errors:
+        raise ValidationError({"line": errors})
 
 
 def saved_line_delete(*, saved_line: SavedLine, actor: Person) -> None:

@@ -48,7 +48,7 @@ def _who(person: Person) -> str:
     }
 
 
-def _places(spec: "LineSpec") -> list[tuple[int, str]]:
+def line_places(spec: "LineSpec") -> list[tuple[int, str]]:
     """Every person on the line with the exact path of their entry, in line order."""
     places = [
         (pid, f"stages.{index}.assignee_ids.{slot}")
@@ -85,7 +85,7 @@ def _check_people(
 ) -> None:
     staged = {pid for stage in spec.stages for pid in stage.assignee_ids}
     seen: set[int] = set()
-    for pid, field in _places(spec):
+    for pid, field in line_places(spec):
         person = people.get(pid)
         if pid in seen:
             if person is not None:

@@ -87,6 +87,13 @@ def test_a_saved_line_naming_unknown_people_is_refused(client, chain) -> None:
     response = client.post("/api/saved-lines/", {"name": "x", "line": line}, format="json")
 
     assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "field": "line.stages.0.assignee_ids.0",
+            "code": "invalid",
+            "message": "ID가 999999인 직원이 없습니다.",
+        }
+    ]
     assert not SavedLine.objects.exists()
 
 
