@@ -32,18 +32,23 @@ if TYPE_CHECKING:
 # A JSON string, escapes included: what it holds is never structure.
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_PAIR = re.compile(r"\[\]|\{\}")
 
 
-def json_depth(text: str) -> int:
-    """How deep the arrays and objects of `text` nest (0 for a bare value)."""
-    deepest = depth = 0
-    for char in _NOT_BRACKET.sub("", _STRING.sub("", text)):
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
+def nested_deeper_than(text: str, limit: int) -> bool:
+    """Whether the arrays and objects of `text` nest more than `limit` deep.
+
+    Each pass deletes the innermost empty pairs in C (a per-character loop in
+    Python took 0.4 s on a 2.7 MB body); what is left after `limit` passes is deeper.
+    """
+    if text.count("[") + text.count("{") <= limit:  # strings' brackets only overcount
+        return False
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    for _pass in range(limit):
+        if not brackets:
+            return False
+        brackets = _PAIR.sub("", brackets)
+    return bool(brackets)
 
 
 def _declared_length(parser_context: Mapping[str, Any] | None) -> int:
@@ -76,7 +81,7 @@ class BoundedJSONParser(JSONParser):
         except (LookupError, UnicodeDecodeError) as exc:
             raise ParseError(_("The body is not valid JSON.")) from exc
         max_depth: int = settings.API_JSON_MAX_DEPTH
-        if json_depth(text) > max_depth:
+        if nested_deeper_than(text, max_depth):
             raise ParseError(
                 _("The JSON body is nested deeper than %(limit)d levels.") % {"limit": max_depth}
             )
