@@ -3,13 +3,14 @@
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from approvals.line_heads import unit_head, unit_subtree_ids
 from approvals.models import ApprovalStep, Reference
 from audit.models import AuditEvent
-from directory.models import Person, Role
-from documents.models import Document, DocumentStatus
+from directory.models import Person, Role, Unit
+from documents.models import BudgetLine, BudgetRequest, Document, DocumentStatus
 
 SEES_EVERYTHING = (Role.RECORDS_OFFICER, Role.ADMINISTRATOR)
 
@@ -105,3 +106,58 @@ def document_timeline(*, document: Document) -> list[dict[str, Any]]:
             items.append(_step_item(step, step.post_approved_at, "step.post_approved"))
     items.sort(key=lambda item: item["at"])
     return items
+
+
+# --- budget lines ---------------------------------------------------------------------
+
+
+def budget_units_for(*, unit_id: int) -> list[int]:
+    """The units whose budget lines a document of `unit_id` may charge.
+
+    The rule: the drafting unit's own lines and those of the units above it (a team
+    charges its division's lines, where appropriations are usually held); never a
+    sibling's or another branch's.
+    """
+    ids: list[int] = []
+    current: int | None = unit_id
+    while current is not None and current not in ids:
+        ids.append(current)
+        current = Unit.objects.filter(pk=current).values_list("parent_id", flat=True).first()
+    return ids
+
+
+def budget_lines_chargeable(
+    *, unit_id: int, fiscal_year: int | None = None
+) -> QuerySet[BudgetLine]:
+    """The budget lines a document of `unit_id` may charge, each with its `remaining`."""
+    lines = BudgetLine.objects.filter(unit_id__in=budget_units_for(unit_id=unit_id))
+    if fiscal_year is not None:
+        lines = lines.filter(fiscal_year=fiscal_year)
+    return (
+        lines.select_related("unit")
+        .annotate(remaining=F("allocation") - F("committed"))
+        .order_by("-fiscal_year", "code")
+    )
+
+
+def document_warnings(*, document: Document) -> list[dict[str, str]]:
+    """What the drafter should know before submitting, though it is not an error yet.
+
+    A budget request whose amount exceeds what remains on its line: nothing is
+    reserved until the final approval, so a save is kept and warned, and the
+    submission refuses it if the line has not grown by then.
+    """
+    # The detail's queryset joins budget__budget_line: no query of its own there.
+    try:
+        budget = document.budget
+    except BudgetRequest.DoesNotExist:
+        return []
+    line = budget.budget_line
+    remaining = line.allocation - line.committed
+    if budget.amount <= remaining:
+        return []
+    message = _(
+        "The amount %(amount)s KRW exceeds what remains on budget line %(line)s: "
+        "%(remaining)s KRW. The submission will be refused unless the line has enough by then."
+    ) % {"amount": f"{budget.amount:,}", "line": line.code, "remaining": f"{remaining:,}"}
+    return [{"field": "budget.amount", "code": "budget_exceeds_remaining", "message": message}]

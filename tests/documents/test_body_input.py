@@ -159,8 +159,8 @@ def test_a_title_of_bidi_controls_only_is_blank(drafter_client) -> None:
     assert [e["field"] for e in response.json()["errors"]] == ["title"]
 
 
-def test_bidi_controls_are_removed_on_update_and_from_budget_fields(drafter_client) -> None:
-    line = BudgetLineFactory.create()
+def test_bidi_controls_are_removed_on_update_and_from_budget_fields(drafter_client, chain) -> None:
+    line = BudgetLineFactory.create(unit=chain.division)
     created = drafter_client.post(
         "/api/documents/",
         {

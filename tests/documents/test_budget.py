@@ -15,7 +15,7 @@ from tests.factories.documents import BudgetDocumentFactory, BudgetLineFactory
 @pytest.mark.django_db
 def test_an_amount_above_what_remains_is_refused_naming_budget_amount(chain) -> None:
     # GIVEN a line with 3,000,000 left
-    line = BudgetLineFactory.create(allocation=10_000_000, committed=7_000_000)
+    line = BudgetLineFactory.create(unit=chain.division, allocation=10_000_000, committed=7_000_000)
     document = BudgetDocumentFactory.create(
         drafter=chain.drafter, budget__budget_line=line, budget__amount=3_000_001
     )
@@ -28,7 +28,7 @@ def test_an_amount_above_what_remains_is_refused_naming_budget_amount(chain) -> 
 
 @pytest.mark.django_db
 def test_an_amount_within_what_remains_passes(chain) -> None:
-    line = BudgetLineFactory.create(allocation=10_000_000, committed=7_000_000)
+    line = BudgetLineFactory.create(unit=chain.division, allocation=10_000_000, committed=7_000_000)
     document = BudgetDocumentFactory.create(
         drafter=chain.drafter, budget__budget_line=line, budget__amount=3_000_000
     )
@@ -38,7 +38,7 @@ def test_an_amount_within_what_remains_passes(chain) -> None:
 
 @pytest.mark.django_db
 def test_commit_adds_the_amount_once(chain) -> None:
-    line = BudgetLineFactory.create(allocation=10_000_000)
+    line = BudgetLineFactory.create(unit=chain.division, allocation=10_000_000)
     document = BudgetDocumentFactory.create(
         drafter=chain.drafter, budget__budget_line=line, budget__amount=4_000_000
     )
@@ -53,7 +53,7 @@ def test_commit_adds_the_amount_once(chain) -> None:
 
 @pytest.mark.django_db
 def test_commit_refuses_to_overcommit(chain) -> None:
-    line = BudgetLineFactory.create(allocation=10_000_000, committed=9_000_000)
+    line = BudgetLineFactory.create(unit=chain.division, allocation=10_000_000, committed=9_000_000)
     document = BudgetDocumentFactory.create(
         drafter=chain.drafter, budget__budget_line=line, budget__amount=2_000_000
     )
@@ -76,7 +76,7 @@ def test_the_database_refuses_an_overcommitted_line() -> None:
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_approvals_never_overcommit_a_line(require_postgres, chain) -> None:
     # GIVEN a line of 10,000,000 and 20 requests of 1,000,000 each
-    line = BudgetLineFactory.create(allocation=10_000_000)
+    line = BudgetLineFactory.create(unit=chain.division, allocation=10_000_000)
     documents = [
         BudgetDocumentFactory.create(
             drafter=chain.drafter, budget__budget_line=line, budget__amount=1_000_000

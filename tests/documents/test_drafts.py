@@ -44,7 +44,7 @@ def test_a_budget_draft_needs_its_budget_fields(chain) -> None:
 
 
 def test_a_memo_refuses_budget_fields(chain) -> None:
-    line = BudgetLineFactory.create()
+    line = BudgetLineFactory.create(unit=chain.division)
     data = {"title": "t", "budget": _budget_data(line)}
 
     with pytest.raises(ValidationError) as exc:
@@ -64,7 +64,7 @@ def _budget_data(line, amount: int = 3_000_000) -> dict[str, Any]:
 
 
 def test_a_budget_draft_rejects_a_line_of_another_fiscal_year(chain) -> None:
-    line = BudgetLineFactory.create(fiscal_year=2020)
+    line = BudgetLineFactory.create(unit=chain.division, fiscal_year=2020)
     data = {"title": "t", "budget": {**_budget_data(line), "fiscal_year": 2021}}
 
     with pytest.raises(ValidationError) as exc:
@@ -74,7 +74,7 @@ def test_a_budget_draft_rejects_a_line_of_another_fiscal_year(chain) -> None:
 
 
 def test_a_budget_draft_stores_its_fields(chain) -> None:
-    line = BudgetLineFactory.create()
+    line = BudgetLineFactory.create(unit=chain.division)
 
     document = draft_create(
         drafter=chain.drafter, kind="budget", data={"title": "t", "budget": _budget_data(line)}

@@ -52,7 +52,7 @@ def templates_without_budget(settings: Any, tmp_path: Path) -> None:
 def drafted(org: ApprovalOrg, body: str, kind: str = DocumentKind.MEMO) -> Document:
     data: dict[str, Any] = {"title": "본문 점검", "body": body}
     if kind == DocumentKind.BUDGET:
-        budget_line = BudgetLineFactory.create()
+        budget_line = BudgetLineFactory.create(unit=org.chain.division)
         data["budget"] = {
             "fiscal_year": budget_line.fiscal_year,
             "budget_line": budget_line.pk,

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -152,6 +153,14 @@ class TimelineItemSerializer(serializers.Serializer[dict[str, Any]]):
     details = serializers.JSONField()
 
 
+class WarningOutputSerializer(serializers.Serializer[dict[str, str]]):
+    """Something the drafter should know that does not stop the save (an overdraw)."""
+
+    field = serializers.CharField(help_text=_("The field it concerns, dotted: budget.amount."))
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
 class DocumentDetailOutputSerializer(DocumentListOutputSerializer):
     current_version = VersionBriefSerializer(read_only=True, allow_null=True)
     budget = serializers.SerializerMethodField()
@@ -160,6 +169,7 @@ class DocumentDetailOutputSerializer(DocumentListOutputSerializer):
     stages = StageOutputSerializer(many=True, read_only=True)
     references = ReferenceOutputSerializer(many=True, read_only=True)
     timeline = serializers.SerializerMethodField()
+    warnings = serializers.SerializerMethodField()
 
     class Meta(DocumentListOutputSerializer.Meta):
         fields = (
@@ -177,6 +187,7 @@ class DocumentDetailOutputSerializer(DocumentListOutputSerializer):
             "stages",
             "references",
             "timeline",
+            "warnings",
         )
 
     @extend_schema_field(BudgetOutputSerializer(allow_null=True))
@@ -193,6 +204,11 @@ class DocumentDetailOutputSerializer(DocumentListOutputSerializer):
     def get_timeline(self, document: Document) -> list[dict[str, Any]]:
         items = self.context.get("timeline", [])
         return list(TimelineItemSerializer(items, many=True).data)
+
+    @extend_schema_field(WarningOutputSerializer(many=True))
+    def get_warnings(self, document: Document) -> list[dict[str, Any]]:
+        items = self.context.get("warnings", [])
+        return list(WarningOutputSerializer(items, many=True).data)
 
 
 class DiffOpSerializer(serializers.Serializer[dict[str, str]]):

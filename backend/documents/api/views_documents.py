@@ -26,7 +26,7 @@ from documents.api.serializers_output import (
     DocumentListOutputSerializer,
 )
 from documents.models import Document
-from documents.selectors import document_timeline
+from documents.selectors import document_timeline, document_warnings
 from documents.services import draft_create, draft_delete, draft_update
 
 IF_MATCH = OpenApiParameter(
@@ -95,7 +95,10 @@ class DocumentViewSet(
 
     def _detail(self, document: Document, code: int = status.HTTP_200_OK) -> Response:
         document = self.get_queryset().get(pk=document.pk)
-        context = {"timeline": document_timeline(document=document)}
+        context = {
+            "timeline": document_timeline(document=document),
+            "warnings": document_warnings(document=document),
+        }
         response = Response(DocumentDetailOutputSerializer(document, context=context).data, code)
         response["ETag"] = etag_of(document)
         return response

@@ -1,4 +1,12 @@
-"""Budget lines: checking what remains at submission, committing at final approval."""
+"""Budget lines: who may charge which, what remains at submission, committing at approval.
+
+Rules:
+- a budget request charges a line of its unit or of a unit above it
+  (documents.selectors.budget_units_for); another unit's line is refused on
+  `budget.budget_line`, when saving and again at submission;
+- an amount above what remains is kept on save with a warning (document_warnings),
+  refused at submission, and the binding check is the commit at final approval.
+"""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -6,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 
 from documents.models import BudgetLine, BudgetRequest, Document
+from documents.selectors import budget_units_for
 
 
 def _budget(document: Document) -> BudgetRequest:
@@ -32,6 +41,25 @@ def _not_enough(line: BudgetLine, amount: int) -> ValidationError:
     )
 
 
+def budget_line_require_chargeable(*, line: BudgetLine, unit_id: int) -> None:
+    """Refuse a line that a document of `unit_id` may not charge (see the module)."""
+    if line.unit_id in budget_units_for(unit_id=unit_id):
+        return
+    raise ValidationError(
+        {
+            "budget": {
+                "budget_line": [
+                    _(
+                        "Budget line %(line)s belongs to %(owner)s: a document of this unit "
+                        "can charge only its own lines and those of the units above it."
+                    )
+                    % {"line": line.code, "owner": line.unit.name}
+                ]
+            }
+        }
+    )
+
+
 def budget_check_available(*, document: Document) -> None:
     """At submission: the line's remaining (allocation - committed) covers the amount.
 
@@ -39,7 +67,8 @@ def budget_check_available(*, document: Document) -> None:
     final approval, under a row lock.
     """
     budget = _budget(document)
-    line = BudgetLine.objects.get(pk=budget.budget_line_id)
+    line = BudgetLine.objects.select_related("unit").get(pk=budget.budget_line_id)
+    budget_line_require_chargeable(line=line, unit_id=document.unit_id)
     if budget.amount > line.allocation - line.committed:
         raise _not_enough(line, budget.amount)
 

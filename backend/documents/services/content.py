@@ -26,6 +26,7 @@ from documents.models import (
     RetentionPeriod,
 )
 from documents.sanitize import body_depth, sanitize_body
+from documents.services.budget import budget_line_require_chargeable
 from documents.services.personnel import personnel_errors
 from documents.single_line import SingleLineField
 
@@ -148,6 +149,7 @@ def _apply_budget(document: Document, values: dict[str, Any]) -> None:
         raise ValidationError(
             {"budget": {"fiscal_year": [_("The budget line belongs to another fiscal year.")]}}
         )
+    budget_line_require_chargeable(line=budget.budget_line, unit_id=document.unit_id)
     budget.save()
 
 
