@@ -182,3 +182,32 @@ def test_publishing_every_pending_demo_review_in_bulk_answers_each(
     results = answer.json()
     assert [r["document"] for r in results] == pending
     assert [r for r in results if not r["published"]] == []
+
+
+def test_the_portal_shows_open_and_partial_demo_publications(
+    seeded: list[DemoLogin], cast: Cast
+) -> None:
+    # GIVEN the seeded demo (approved documents published through the product's services)
+    from portal.models import Publication
+    from portal.selectors import public_publications
+
+    published = list(public_publications().order_by("pk"))
+    levels = {p.level for p in published}
+
+    # THEN there are open and partial ones, published by the demo's records officer
+    assert {"open", "partial"} <= levels
+    assert Publication.objects.filter(level="open").count() >= 5
+    assert Publication.objects.filter(level="partial").count() >= 2
+    deciders = DisclosureReview.objects.filter(
+        document_id__in=[p.document_id for p in published]
+    ).values_list("decided_by_id", flat=True)
+    assert set(deciders) == {cast.records_officer.pk}
+    # AND a visitor sees them on the portal's home page right away
+    client = APIClient(SERVER_NAME="127.0.0.1")
+    home = client.get("/").content.decode()
+    assert sum(p.title in home for p in published) >= 5
+    # AND a partial one's page hides the paragraph still in deliberation
+    partial = next(p for p in published if p.level == "partial")
+    page = client.get(f"/documents/{partial.pk}/").content.decode()
+    assert partial.title in page
+    assert "세부 내용: 붙임 계획서 참조" not in page

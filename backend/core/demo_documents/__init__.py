@@ -14,6 +14,8 @@ Rules:
   outbox for the worker's sweep (core.dispatch.dispatch_deferred), because running
   each in process would make `make run` wait minutes and print hundreds of demo
   e-mails; the notifications themselves are written and show in the web app;
+- some approved memos and budget requests are published, open and partial, by the
+  demo's records officer (core.demo_documents.portal), so the portal is not empty;
 - skipped when the directory is not the demo organisation (a real LDAP directory).
 """
 
@@ -30,6 +32,7 @@ from core.demo_documents.cast import Cast, cast_find
 from core.demo_documents.content import budget_lines_seed, line_of
 from core.demo_documents.desk import Desk
 from core.demo_documents.mix import Mix
+from core.demo_documents.portal import publish_demo_documents
 from core.demo_documents.showcase import showcase
 from core.dispatch import dispatch_deferred
 from documents.models import Document
@@ -70,5 +73,7 @@ def _seed(cast: Cast) -> int:
     stories.records_documents(desk, cast)
     stories.administrator_documents(desk, cast)
     Mix(desk, cast, lines).run(ORGANISATION_DOCUMENTS)
-    stories.director_away(desk, cast, lines)  # last: his steps go to his deputy from now on
+    stories.director_away(desk, cast, lines)  # his steps go to his deputy from now on
+    # The portal of a first run shows documents: some approved ones are published.
+    publish_demo_documents(officer=cast.records_officer)
     return desk.made
