@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from directory.models import Absence, Person, Position, Unit
+from directory.services.absences import acting_official_designate
 
 
 @admin.register(Position)
@@ -35,9 +36,21 @@ class SyncedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 @admin.register(Unit)
 class UnitAdmin(SyncedAdmin):
-    list_display = ["code", "name", "kind", "parent", "active"]
+    """Read-only but for the acting official (직무대리), which the directory does not hold."""
+
+    list_display = ["code", "name", "kind", "parent", "acting_head", "active"]
     list_filter = ["kind", "active"]
     search_fields = ["code", "name"]
+    raw_id_fields = ["acting_head"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_active and request.user.is_superuser)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [f.name for f in Unit._meta.concrete_fields if f.name != "acting_head"]
+
+    def save_model(self, request: HttpRequest, obj: Unit, form: Any, change: bool) -> None:
+        acting_official_designate(actor=request.user, unit=obj, person=obj.acting_head)  # type: ignore[arg-type]
 
 
 @admin.register(Person)

@@ -105,6 +105,19 @@ class Unit(models.Model):
     ldap_dn = models.CharField(_("LDAP DN"), max_length=1000, null=True, blank=True, unique=True)
     active = models.BooleanField(_("active"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Set by an administrator, never by the sync: the directory does not hold it.
+    acting_head = models.ForeignKey(
+        "Person",
+        verbose_name=_("acting official"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The designated acting official (직무대리) of the unit's head: may deputise for "
+            "them whatever their rank."
+        ),
+    )
 
     class Meta:
         ordering = ["depth", "code"]

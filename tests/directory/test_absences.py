@@ -7,9 +7,10 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from directory.models import Absence
+from directory.services.absences import acting_official_designate
 from tests.directory.helpers import Org, build_org
 from tests.factories.approvals import approval_org, open_step, submit
-from tests.factories.directory import PersonFactory
+from tests.factories.directory import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,8 @@ def test_people_record_their_own_absence(org) -> None:
 
 
 def test_nobody_but_an_administrator_records_another_persons_absence(org) -> None:
-    data = {"person": org.leader.pk, "deputy": org.colleague.pk, **PERIOD}
+    peer = PersonFactory.create(unit=org.leader.unit, position=org.leader.position)
+    data = {"person": org.leader.pk, "deputy": peer.pk, **PERIOD}
 
     refused = client_for(org.drafter).post("/api/absences/", data, format="json")
     allowed = client_for(org.admin).post("/api/absences/", data, format="json")
@@ -129,6 +131,9 @@ def test_a_recorded_absence_moves_the_persons_open_step_at_once(
     document = submit(org)
     step = open_step(document, org.reviewer)
     deputy = PersonFactory.create(unit=org.chain.team)
+    acting_official_designate(
+        actor=UserFactory.create(is_superuser=True), unit=org.chain.team, person=deputy
+    )
     period = {
         "starts_at": (timezone.now() - timedelta(minutes=5)).isoformat(),
         "ends_at": (timezone.now() + timedelta(days=2)).isoformat(),

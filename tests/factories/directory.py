@@ -19,7 +19,9 @@ from factory.declarations import (
     SubFactory,
 )
 from factory.django import DjangoModelFactory, Password
+from factory.helpers import post_generation
 
+from directory.deputies import headed_unit
 from directory.models import Absence, Person, Position, Rank, Role, Unit, UnitKind
 
 
@@ -70,16 +72,28 @@ class PersonFactory(DjangoModelFactory[Person]):
 
 
 class AbsenceFactory(DjangoModelFactory[Absence]):
-    """An absence running now (from an hour ago to a day from now)."""
+    """An absence running now (from an hour ago to a day from now).
+
+    The deputy may act for the person (directory.deputies): when the person heads a
+    unit, the deputy is made its acting official (직무대리); `designate=False` does not.
+    """
 
     class Meta:
         model = Absence
+        skip_postgeneration_save = True
 
     person = SubFactory(PersonFactory)
     deputy = SubFactory(PersonFactory)
     starts_at = LazyFunction(lambda: timezone.now() - timedelta(hours=1))
     ends_at = LazyFunction(lambda: timezone.now() + timedelta(days=1))
     reason = "leave"
+
+    @post_generation
+    def designate(obj: Absence, create: bool, extracted: object, **kwargs: object) -> None:
+        unit = headed_unit(obj.person)
+        if create and unit is not None and extracted is not False:
+            unit.acting_head = obj.deputy
+            unit.save(update_fields=["acting_head"])
 
 
 HEAD_TITLES: dict[str, tuple[str, Rank]] = {

@@ -45,12 +45,17 @@ from approvals.services import (
     step_return,
 )
 from directory.models import Absence, Person, Rank, Unit, UnitKind
-from directory.services.absences import absence_create, absence_update
+from directory.services.absences import (
+    absence_create,
+    absence_update,
+    acting_official_designate,
+)
 from documents.models import Document, DocumentKind, DocumentStatus
 from tests.factories.directory import (
     OrgChain,
     PersonFactory,
     UnitFactory,
+    UserFactory,
     head_position,
     staff_position,
 )
@@ -211,6 +216,10 @@ def organisation(team: Unit | None = None, **team_fields: Any) -> Organisation:
     deputy = PersonFactory.create(
         unit=division, position=staff_position(Rank.GRADE_5), name=person_name()
     )
+    # The posts' acting officials (직무대리), who may deputise below the head's rank.
+    admin = UserFactory.create(is_superuser=True)
+    acting_official_designate(actor=admin, unit=division, person=deputy)
+    acting_official_designate(actor=admin, unit=mayor_office, person=chain.deputy_mayor)
     org = Organisation(
         chain=chain, consultee=_head(UnitKind.DIVISION, sibling), division_deputy=deputy
     )

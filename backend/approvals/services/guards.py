@@ -46,10 +46,27 @@ def step_locked(step_id: int, *, actor: Person) -> Iterator[ApprovalStep]:
 
 def _refuse_unlocked(step_id: int, *, actor: Person) -> NoReturn:
     """Why `actor` could not lock the step: it is not open (409), or not theirs (403)."""
-    step = ApprovalStep.objects.select_related("task").filter(pk=step_id).first()
+    step = (
+        ApprovalStep.objects.select_related("task", "acted_by__position").filter(pk=step_id).first()
+    )
     if step is not None and step.task is not None and step.task.owner_id != actor.user_id:
-        raise PermissionDenied(_("This task is assigned to someone else."))
+        raise _not_theirs(step, actor=actor)
     raise ConflictError(_("This step is not open for action."))
+
+
+def _not_theirs(step: ApprovalStep, *, actor: Person) -> PermissionDenied:
+    """The refusal of someone else's task; an absent assignee is told who holds it."""
+    deputy = step.acted_by if step.is_proxy and step.assignee_id == actor.pk else None
+    if deputy is None:
+        return PermissionDenied(_("This task is assigned to someone else."))
+    if deputy.position is None:
+        return PermissionDenied(
+            _("Your deputy %(name)s holds this step while you are away.") % {"name": deputy.name}
+        )
+    return PermissionDenied(
+        _("Your deputy %(name)s (%(position)s) holds this step while you are away.")
+        % {"name": deputy.name, "position": deputy.position.title}
+    )
 
 
 def step_check_actor(
@@ -67,7 +84,7 @@ def step_check_actor(
     if step.status not in expected_status:
         raise ConflictError(_("Someone has already acted on this step. Reload and try again."))
     if step.task is None or step.task.owner_id != actor.user_id:
-        raise PermissionDenied(_("This task is assigned to someone else."))
+        raise _not_theirs(step, actor=actor)
     if step.stage.kind not in kinds:
         raise ValidationError({"action": [_("This action does not apply to this step.")]})
 

@@ -6,6 +6,7 @@ active absence the step is a proxy approval (대결): the deputy owns the task a
 recorded in `acted_by`; the absent assignee owes a post-approval (후결) later.
 """
 
+import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -15,20 +16,30 @@ from viewflow.workflow.exceptions import FlowRuntimeError
 from viewflow.workflow.models import Task
 
 from approvals import progress
-from approvals.models import ApprovalStep, StepStatus
+from approvals.models import ApprovalStep, StageKind, StepStatus
+from approvals.rules import required_rank_for
 from approvals.services.recording import action_record, people_notify
+from directory.deputies import deputy_refusal
 from directory.models import Absence, Person
 from disclosure.services.tagging import disclosure_tag_on_approval
 from documents.models import Document, DocumentStatus
 from documents.services import document_number_assign
 from signing.issuance import official_pdf_request
 
+logger = logging.getLogger(__name__)
 
-def absence_deputy(*, person: Person, at: datetime) -> Person | None:
-    """The deputy of `person` if an absence of theirs covers `at`, else None.
+
+def absence_deputy(
+    *, person: Person, at: datetime, final_of: Document | None = None
+) -> Person | None:
+    """The deputy of `person` if an absence of theirs covers `at` and the deputy may
+    act for them (directory.deputies; for the final approval of `final_of`, with the
+    rank its delegation rule needs), else None.
 
     Asked each time a step opens, and mostly answered "nobody": the question is one
-    narrow query, and the deputy is read only when there is one.
+    narrow query, and the deputy is read only when there is one. A deputy who may not
+    act (the directory changed since the absence was recorded) gets nothing: the step
+    stays with the assignee.
     """
     deputy_id = (
         Absence.objects.filter(person=person, starts_at__lte=at, ends_at__gt=at)
@@ -39,7 +50,12 @@ def absence_deputy(*, person: Person, at: datetime) -> Person | None:
     )
     if deputy_id is None:
         return None
-    return Person.objects.select_related("user").get(pk=deputy_id)
+    deputy = Person.objects.select_related("user", "position").get(pk=deputy_id)
+    rank_needed = required_rank_for(document=final_of) if final_of is not None else 0
+    if deputy_refusal(person=person, deputy=deputy, rank_needed=rank_needed) is not None:
+        logger.warning("deputy %s may not act for person %s: not handed over", deputy.pk, person.pk)
+        return None
+    return deputy
 
 
 def step_owner(step: ApprovalStep) -> Person:
@@ -64,7 +80,8 @@ def _step_open(step: ApprovalStep, *, document: Document, now: datetime) -> None
     step.activated_at = now
     step.due_at = step_due_at(document=document, opened_at=now)
     step.reminded_at = step.escalated_at = None
-    deputy = absence_deputy(person=step.assignee, at=now)
+    final_of = document if step.stage.kind == StageKind.APPROVE else None
+    deputy = absence_deputy(person=step.assignee, at=now, final_of=final_of)
     step.is_proxy = deputy is not None
     step.acted_by = deputy
     step.save(update_fields=OPENED_FIELDS)

@@ -17,7 +17,7 @@ from core.demo_documents.cast import Cast, staff_of
 from core.demo_documents.content import line_of, next_month_first
 from core.demo_documents.desk import Desk
 from directory.models import Person, Unit
-from directory.services.absences import absence_create
+from directory.services.absences import absence_create, acting_official_designate
 from documents.models import BudgetLine, DocumentKind, PersonnelActionType
 
 MEMO, BUDGET, PERSONNEL = DocumentKind.MEMO, DocumentKind.BUDGET, DocumentKind.PERSONNEL
@@ -153,6 +153,10 @@ def director_away(desk: Desk, cast: Cast, lines: dict[int, BudgetLine]) -> None:
     in the deputy's box as proxy tasks."""
     now = timezone.now()
     director = cast.bureau_director
+    # He ranks above his deputy: the division head is the bureau's acting official (직무대리).
+    acting_official_designate(
+        actor=cast.administrator.user, unit=cast.bureau, person=cast.division_head
+    )
     absence_create(
         actor=director.user,
         person=director,

@@ -2,7 +2,8 @@
 
 People manage their own absences; directory administrators (Role.ADMINISTRATOR or
 superusers) manage anyone's. The period must be forward, the deputy someone else,
-active, and not away themselves at the same time; one person's absences never overlap.
+active, not away themselves at the same time, and the post's acting official or senior
+enough (directory.deputies); one person's absences never overlap.
 Once a change commits, the person's pending approval steps follow it (to the deputy
 while they are away, back to them when they are not: approvals.proxies_follow_absence).
 """
@@ -17,7 +18,8 @@ from rest_framework.exceptions import ValidationError
 
 from approvals.tasks import proxies_follow_absence
 from core.dispatch import dispatch_on_commit
-from directory.models import Absence, Person
+from directory.deputies import deputy_refusal
+from directory.models import Absence, Person, Unit
 from directory.selectors import user_is_directory_admin
 
 
@@ -43,6 +45,8 @@ def _validate(
         errors["deputy"] = _("The deputy has left the organisation.")
     elif "ends_at" not in errors and _overlaps(deputy, starts_at, ends_at, None):
         errors["deputy"] = _("The deputy is away during this period.")
+    elif refusal := deputy_refusal(person=person, deputy=deputy):
+        errors["deputy"] = refusal
     if not person.active:
         errors["person"] = _("This person has left the organisation.")
     elif "ends_at" not in errors and _overlaps(person, starts_at, ends_at, exclude):
@@ -113,3 +117,19 @@ def absence_delete(*, actor: User, absence: Absence) -> None:
     person_id = absence.person_id
     absence.delete()
     dispatch_on_commit(proxies_follow_absence, person_id)
+
+
+@transaction.atomic
+def acting_official_designate(*, actor: User, unit: Unit, person: Person | None) -> Unit:
+    """Name (or clear) the acting official (직무대리) of `unit`'s head; administrators only.
+
+    The acting official may deputise for the head whatever their rank
+    (directory.deputies); the directory does not hold this, so the sync never changes it.
+    """
+    if not user_is_directory_admin(user=actor):
+        raise PermissionDenied(_("Only administrators designate acting officials."))
+    if person is not None and not person.active:
+        raise ValidationError({"acting_head": [_("This person has left the organisation.")]})
+    unit.acting_head = person
+    unit.save(update_fields=["acting_head", "updated_at"])
+    return unit
