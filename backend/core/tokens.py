@@ -22,7 +22,11 @@ def _idle_limit() -> timedelta:
 
 
 def _last_used(token: Token) -> tuple[TokenActivity | None, datetime]:
-    activity = TokenActivity.objects.filter(token=token).first()
+    # No query when the token was read with select_related("activity").
+    try:
+        activity: TokenActivity | None = token.activity  # type: ignore[attr-defined]
+    except TokenActivity.DoesNotExist:
+        activity = None
     return activity, activity.last_used_at if activity is not None else token.created
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authentication import TokenAuthentication
+from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import AuthenticationFailed
 
 from core.tokens import token_use
@@ -18,7 +19,12 @@ class ExpiringTokenAuthentication(TokenAuthentication):
     """
 
     def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
-        user, token = super().authenticate_credentials(key)
+        # DRF's lookup and messages, reading the token's activity in the same query.
+        token = Token.objects.select_related("user", "activity").filter(key=key).first()
+        if token is None:
+            raise AuthenticationFailed(_("Invalid token."))
+        if not token.user.is_active:
+            raise AuthenticationFailed(_("User inactive or deleted."))
         if not token_use(token=token):
             raise AuthenticationFailed(_("The token has expired. Log in again."))
-        return user, token
+        return token.user, token
