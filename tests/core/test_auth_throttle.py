@@ -143,3 +143,25 @@ def test_every_throttle_of_the_api_names_the_client_by_the_trusted_address() -> 
 
     assert throttles, "the URL map has throttled views"
     assert [t.__name__ for t in throttles if not issubclass(t, ClientAddressIdent)] == []
+
+
+def test_a_forged_x_forwarded_for_does_not_escape_a_public_endpoints_limit(settings) -> None:
+    # GIVEN the citizens' request-status endpoint, two lookups an hour per address
+    settings.AUDIT_TRUSTED_PROXY_COUNT = 0
+    settings.DISCLOSURE_STATUS_THROTTLE_RATE = "2/hour"
+
+    # WHEN one client sends each lookup with a different forged X-Forwarded-For
+    answers = []
+    for n in range(3):
+        client = APIClient(REMOTE_ADDR="198.51.100.7")
+        client.credentials(HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+        response = client.post(
+            "/api/public/disclosure-requests/2026-000001/",
+            {"email": "citizen@example.com"},
+            format="json",
+        )
+        answers.append(response.status_code)
+
+    # THEN the third is refused: DRF's own reading of the header would have let it through
+    assert answers[:2] != [429, 429]
+    assert answers[2] == 429
