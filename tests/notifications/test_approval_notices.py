@@ -17,7 +17,13 @@ from rest_framework.test import APIClient
 
 from approvals.line import LineSpec, StageSpec
 from approvals.models import ApprovalStep, StageKind, StepStatus
-from approvals.services import consult_respond, document_submit, step_approve, step_hold
+from approvals.services import (
+    consult_respond,
+    document_recall,
+    document_submit,
+    step_approve,
+    step_hold,
+)
 from directory.models import Person, Rank
 from directory.services.absences import absence_create, absence_update
 from documents.models import Document
@@ -158,3 +164,29 @@ def test_a_deputys_notice_is_withdrawn_when_the_step_goes_back(
     # AND the head is told the step waits for them
     assert _notices(head, kind="task_assigned", withdrawn_at__isnull=True)
     _links_are_the_staff_page(document)
+
+
+def test_a_deputys_notice_is_withdrawn_when_the_drafter_recalls_the_document(
+    org: Organisation,
+) -> None:
+    # GIVEN the division head away, and a document whose first step is theirs: their
+    # deputy holds it (대결) and was told it waits for them
+    head, deputy = org.chain.division_head, org.division_deputy
+    now = timezone.now()
+    absence_create(
+        actor=head.user, person=head, deputy=deputy,
+        starts_at=now, ends_at=now + dt.timedelta(days=1), reason="연가",
+    )  # fmt: skip
+    spec = LineSpec(stages=(StageSpec(StageKind.APPROVE, (head.pk,)),))
+    document = document_submit(document=draft(org, title="회수 문서"), actor=org.drafter, spec=spec)
+    (notice,) = _notices(deputy, kind="task_assigned")
+
+    # WHEN the drafter recalls it (회수) before anyone acted
+    document_recall(document=document, actor=org.drafter)
+
+    # THEN the deputy's notice is withdrawn
+    notice.refresh_from_db()
+    assert notice.withdrawn_at is not None
+    deputy_client = APIClient()
+    deputy_client.force_authenticate(deputy.user)
+    assert deputy_client.get("/api/notifications/").json()["count"] == 0

@@ -4,7 +4,8 @@ Recall is allowed while nobody on the current round's line has acted: no step is
 approved, agreed, disagreed, returned or on hold. Once the first person has acted the
 document is theirs to return; the drafter cannot pull it from under them. The open
 tasks are cancelled and the drafter gets the revise task; the document is a draft
-again, and submitting it starts the next round.
+again, and submitting it starts the next round. Whoever a pending step waited for
+(the deputy, for a proxy step) has that notice withdrawn.
 
 Withdrawal (철회) ends the document for good, from any state before approval: every
 open task is cancelled, the process is cancelled, the document is withdrawn.
@@ -14,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from approvals import progress
 from approvals.engine import process_cancel, process_divert, process_for, process_locked
-from approvals.models import StepStatus
+from approvals.models import ApprovalStep, StepStatus
 from approvals.services.guards import require_drafter, require_reason, require_status, steps_close
-from approvals.services.recording import action_record
+from approvals.services.recording import action_record, task_notice_withdraw
+from approvals.services.stages import step_owner
 from core.errors import ConflictError
 from directory.models import Person
 from documents.models import Document, DocumentStatus
@@ -39,7 +41,9 @@ def document_recall(
             raise ConflictError(
                 _("Someone on the line has already acted; it can no longer be recalled.")
             )
-        steps_close(document, round=progress.current_round(document_id=document.pk), statuses=_OPEN)
+        round = progress.current_round(document_id=document.pk)
+        _task_notices_withdraw(document, round=round)
+        steps_close(document, round=round, statuses=_OPEN)
         document.status = DocumentStatus.DRAFT
         document.save(update_fields=["status", "updated_at"])
         process_divert(process=process, node=process.flow_class.revise)
@@ -69,9 +73,22 @@ def document_withdraw(
             DocumentStatus.ON_HOLD,
             DocumentStatus.RETURNED,
         )
-        steps_close(document, round=progress.current_round(document_id=document.pk), statuses=_OPEN)
+        round = progress.current_round(document_id=document.pk)
+        _task_notices_withdraw(document, round=round)
+        steps_close(document, round=round, statuses=_OPEN)
         process_cancel(process=process)
         return _withdrawn(document, actor=actor, reason=reason, client_address=client_address)
+
+
+def _task_notices_withdraw(document: Document, *, round: int) -> None:
+    """The step went back to the drafter: "waiting for you" no longer holds for its
+    owner (the deputy of a proxy step, else the assignee)."""
+    pending = ApprovalStep.objects.filter(
+        stage__document=document, stage__round=round,
+        status__in=(StepStatus.PENDING, StepStatus.ON_HOLD),
+    ).select_related("assignee", "acted_by")  # fmt: skip
+    for step in pending:
+        task_notice_withdraw(person=step_owner(step), document=document)
 
 
 def _withdrawn(
