@@ -156,3 +156,23 @@ def _away(org: ApprovalOrg, deputy: Person) -> None:
         starts_at=now - timedelta(minutes=5),
         ends_at=now + timedelta(days=2),
     )
+
+
+def test_a_withdrawn_designation_takes_the_held_step_back(
+    org, django_capture_on_commit_callbacks
+) -> None:
+    # GIVEN the acting official holds the absent division head's final approval
+    acting = PersonFactory.create(unit=org.chain.division, position=staff_position(Rank.GRADE_5))
+    _designate(org, acting)
+    _away(org, acting)
+    document = submit(org)
+    step_approve(step_id=open_step(document, org.reviewer).pk, actor=org.reviewer)
+    assert open_step(document, acting).is_proxy
+
+    # WHEN the designation is withdrawn
+    with django_capture_on_commit_callbacks(execute=True):
+        _designate(org, None)
+
+    # THEN the step is the division head's again at once
+    step = open_step(document, org.approver)
+    assert (step.is_proxy, step.acted_by) == (False, None)

@@ -20,6 +20,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import Combinable
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process
@@ -148,16 +149,21 @@ def proxies_follow_absences(*, now: datetime, person_ids: Collection[int] | None
     once the absence has begun; a proxy step the deputy has not acted on goes back to
     the assignee once they are back (or to the new deputy when the absence changed).
     Held steps stay with whoever holds them. Run by the deadline scan for everyone,
-    and for one person as soon as their absence is recorded, changed or removed
-    (`person_ids`); a document whose lock is busy is left for the next scan.
+    and for one person as soon as their absence is recorded, changed or removed, or
+    their unit's acting official changes (`person_ids`); a document whose lock is busy
+    is left for the next scan.
     Returns how many steps moved.
     """
     away = Absence.objects.filter(
         person_id=OuterRef("assignee_id"), starts_at__lte=now, ends_at__gt=now, deputy__active=True
     )
-    stale_proxy = Q(is_proxy=True, acted_at__isnull=True) & ~Exists(
+    stale_proxy: Q | Combinable = Q(is_proxy=True, acted_at__isnull=True) & ~Exists(
         away.filter(deputy_id=OuterRef("acted_by_id"))
     )
+    if person_ids is not None:
+        # One person's steps are few: every unacted proxy step of theirs is read again,
+        # so one whose deputy may no longer act (directory.deputies) goes back to them.
+        stale_proxy = Q(is_proxy=True, acted_at__isnull=True)
     candidates = ApprovalStep.objects.filter(
         Q(is_proxy=False, assignee__active=True) & Exists(away) | stale_proxy,
         status=StepStatus.PENDING,

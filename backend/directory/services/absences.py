@@ -18,7 +18,7 @@ from rest_framework.exceptions import ValidationError
 
 from approvals.tasks import proxies_follow_absence
 from core.dispatch import dispatch_on_commit
-from directory.deputies import deputy_refusal
+from directory.deputies import deputy_refusal, headed_unit
 from directory.models import Absence, Person, Unit
 from directory.selectors import user_is_directory_admin
 
@@ -132,4 +132,8 @@ def acting_official_designate(*, actor: User, unit: Unit, person: Person | None)
         raise ValidationError({"acting_head": [_("This person has left the organisation.")]})
     unit.acting_head = person
     unit.save(update_fields=["acting_head", "updated_at"])
+    # The head's steps held by a former acting official may have to come back.
+    for head in Person.objects.filter(unit=unit, active=True).select_related("position", "unit"):
+        if headed_unit(head) is not None:
+            dispatch_on_commit(proxies_follow_absence, head.pk)
     return unit
