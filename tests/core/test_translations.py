@@ -8,8 +8,11 @@ the source (tests.support.messages), the same way the catalogues were filled.
 
 import gettext
 import re
+from pathlib import Path
 
+import django
 import pytest
+import rest_framework
 
 from tests.support.messages import CATALOGUES, marked, po_entries, po_path
 
@@ -60,3 +63,21 @@ def test_the_collector_sees_the_marks_of_python_and_templates() -> None:
     assert (None, "Signature intact") in portal  # {% translate %} in templates/portal
     assert ("disclosure level", "Partially open") in marked("core")  # pgettext_lazy
     assert (None, "The drafter cannot be on their own line.") in marked("approvals")
+
+
+def test_every_override_of_drf_and_django_rewords_a_message_they_have() -> None:
+    # An upgrade that rewords a message would leave our Korean unused, silently.
+    theirs: set[object] = set()
+    for mo in (
+        Path(rest_framework.__file__).parent / "locale/ko_KR/LC_MESSAGES/django.mo",
+        Path(django.__file__).parent / "conf/locale/ko/LC_MESSAGES/django.mo",
+    ):
+        with mo.open("rb") as handle:
+            theirs |= set(gettext.GNUTranslations(handle)._catalog)  # type: ignore[attr-defined]
+    ours = po_entries(po_path("project"))
+    settings_messages = set(marked("project"))
+
+    overrides = [key for key in ours if key not in settings_messages]
+
+    assert len(overrides) > 50
+    assert [msgid for _, msgid in overrides if msgid not in theirs] == []
