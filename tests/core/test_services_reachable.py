@@ -46,7 +46,7 @@ def test_a_task_round_trips_through_a_real_worker_over_redis(redis_broker_url: s
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    client = Celery(broker=redis_broker_url, backend=redis_broker_url)
+    client = Celery(broker=redis_broker_url, backend=redis_broker_url, set_as_current=False)
     try:
         # WHEN a task is sent by name through the broker
         result = client.send_task("core.ping", args=["dojang"], queue=queue)

@@ -146,7 +146,8 @@ def test_a_pdf_survives_its_worker_killed_mid_job(
     start_worker(
         "second", SIGNING_ISSUE_TIME_LIMIT_SECONDS="20", SIGNING_RENDITION_LEASE_SECONDS="25"
     )
-    beat = Celery(broker=redis_broker_url)
+    # Never the current app: shared tasks would send through it for the rest of the run.
+    beat = Celery(broker=redis_broker_url, set_as_current=False)
 
     def swept_and_done() -> bool:
         beat.send_task("signing.sweep_pending_renditions", queue=queue)
