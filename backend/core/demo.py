@@ -47,7 +47,11 @@ def seed_all() -> list[DemoLogin]:
     demo people either; their notifications wait in the outbox for the e-mail sweep.
     """
     from core.demo_documents import DEFERRED_TASKS, seed_documents  # they import DemoLogin
+    from signing.services import ensure_signing_keys
 
+    # The demo's approved documents are signed: without keys on a fresh clone every
+    # PDF would fail. Kept if they exist; never made when production keys are set.
+    ensure_signing_keys()
     deferral = dispatch_deferred(*DEFERRED_TASKS) if settings.CELERY_TASK_ALWAYS_EAGER else None
     with deferral or nullcontext(), transaction.atomic():
         return seed_documents([seed_admin(), *seed_directory()])

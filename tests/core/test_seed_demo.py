@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.test import override_settings
@@ -34,16 +35,24 @@ from documents.models import (
     PersonnelAction,
 )
 from notifications.models import Notification
+from signing.issuance import rendition_issue
+from signing.models import Rendition, RenditionStatus
+from signing.services import official_pdf_verify
 from tests.factories.documents import default_delegation_rules
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup: Any, django_db_blocker: Any) -> Iterator[list[DemoLogin]]:
+def seeded(
+    django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[list[DemoLogin]]:
     """GIVEN an empty database on which seed_demo has run once (rolled back after),
-    with tasks run in process as in the embedded default (no broker)."""
-    eager = override_settings(CELERY_TASK_ALWAYS_EAGER=True)
+    with tasks run in process as in the embedded default (no broker), on a machine
+    with no signing keys yet (a fresh clone)."""
+    eager = override_settings(
+        CELERY_TASK_ALWAYS_EAGER=True, SIGNING_DIR=tmp_path_factory.mktemp("demo") / "signing"
+    )
     with django_db_blocker.unblock(), eager, transaction.atomic():
         default_delegation_rules()
         yield seed_all()
@@ -55,6 +64,17 @@ def cast(seeded: list[DemoLogin]) -> Cast:
     found = cast_find()
     assert found is not None
     return found
+
+
+def test_a_fresh_clone_gets_signing_keys_and_signed_demo_pdfs(seeded: list[DemoLogin]) -> None:
+    assert (settings.SIGNING_DIR / "signer-key.pem").exists()
+    pending = Rendition.objects.filter(status=RenditionStatus.PENDING).first()
+    assert pending is not None  # deferred: the embedded beat renders them after the commit
+
+    rendition_issue(rendition_id=pending.pk, last_try=True)
+    pending.refresh_from_db()
+    assert pending.status == RenditionStatus.DONE, pending.last_error
+    assert official_pdf_verify(data=pending.pdf.read()).valid
 
 
 def test_about_200_documents_of_every_kind_in_every_state(seeded: list[DemoLogin]) -> None:
