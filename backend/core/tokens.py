@@ -24,7 +24,7 @@ def _idle_limit() -> timedelta:
 def _last_used(token: Token) -> tuple[TokenActivity | None, datetime]:
     # No query when the token was read with select_related("activity").
     try:
-        activity: TokenActivity | None = token.activity  # type: ignore[attr-defined]
+        activity: TokenActivity | None = token.activity
     except TokenActivity.DoesNotExist:
         activity = None
     return activity, activity.last_used_at if activity is not None else token.created
