@@ -243,8 +243,10 @@ def test_a_public_pdf_that_fails_is_reported_to_the_records_officers(
     assert "RecursionError" in publication.public_rendition.last_error
     # AND the failure is recorded and the records officers are told
     assert AuditEvent.objects.filter(action="publication.pdf_failed").count() == 1
+    # AND the notice gives the reason in words, never the class name the audit keeps
     notice = Notification.objects.get(recipient=records, kind="publication_failed")
-    assert "RecursionError" in notice.body
+    assert "본문이 너무 깊이 중첩되어 쪽을 배치할 수 없습니다." in notice.body
+    assert "RecursionError" not in notice.body
 
 
 def test_publishing_twice_is_a_conflict():

@@ -52,6 +52,7 @@ from notifications.services import notification_send
 from portal.models import Publication
 from portal.search import publication_index, publication_unindex
 from signing.errors import SigningError
+from signing.failures import failure_reason
 from signing.issuance import public_pdf_request
 from signing.models import Rendition, RenditionStatus
 
@@ -166,14 +167,16 @@ def publication_attach_public_pdf(*, rendition_id: int) -> Publication | None:
     return publication
 
 
-def _pdf_failed(document: Document, reason: str) -> None:
+def _pdf_failed(document: Document, last_error: str) -> None:
+    # The audit keeps the operators' text; the officers read a sentence, never a
+    # class name or a server path (a SigningKeyError names the key file).
     audit(
         action="publication.pdf_failed",
         actor=None,
         document=document,
-        data={"error": reason},
+        data={"error": last_error},
     )
-    _tell_officers(document, reason)
+    _tell_officers(document, failure_reason(last_error))
 
 
 def _tell_officers(document: Document, reason: str) -> None:
