@@ -3,7 +3,7 @@
 A task is an approval step. The queryset is narrowed to the steps of documents the
 user may see, so anyone else gets 404; a line member who is not the task's owner
 gets 403; a task someone already acted on answers 409; every action accepts an
-`Idempotency-Key` header.
+`Idempotency-Key` header (the same key with another body answers 422).
 
 An action is mostly taken by the task's owner, who is on the document's line (the
 assignee, or the deputy of a proxy step) and so may see it: the actions run first
@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
@@ -54,13 +54,21 @@ IDEMPOTENCY_PARAMETER = OpenApiParameter(
     str,
     OpenApiParameter.HEADER,
     required=False,
-    description="A unique key per action: a replay returns the first answer.",
+    description=(
+        "A unique key per action: a replay with the same body returns the first answer; "
+        "the same key with another body answers 422."
+    ),
 )
 
 
 def _action_schema(request: type[Serializer[Any]] | None) -> Callable[[Any], Any]:
     return extend_schema(
-        request=request, responses=TaskActionOutputSerializer, parameters=[IDEMPOTENCY_PARAMETER]
+        request=request,
+        responses={
+            200: TaskActionOutputSerializer,
+            422: OpenApiResponse(description="The Idempotency-Key was used with another body."),
+        },
+        parameters=[IDEMPOTENCY_PARAMETER],
     )
 
 
