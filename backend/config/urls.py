@@ -1,11 +1,12 @@
-"""The URL map: health probes, the admin, the REST API and its schema."""
+"""The URL map: health probes, the admin, the REST API and its schema, the staff app."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from core.admin_login import admin_login
 from core.api.docs_views import SwaggerView
+from core.staff_app import staff_app
 from core.views import healthz, readyz
 
 api_patterns = [
@@ -28,5 +29,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/", include(api_patterns)),
+    # The staff web app: every path under /app/ is the same page; its router takes over.
+    re_path(r"^app/(?P<path>.*)$", staff_app, name="staff-app"),
     path("", include("portal.urls")),
 ]

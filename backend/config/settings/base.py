@@ -114,6 +114,11 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# The staff web app's build (frontend/dist, `make frontend`), served under /static/app/.
+STAFF_APP_DIST = Path(env_str("STAFF_APP_DIST", str(ROOT_DIR / "frontend" / "dist")))
+STATICFILES_DIRS = [("app", STAFF_APP_DIST)] if STAFF_APP_DIST.is_dir() else []
+# Vite names its files by content hash (index-9igYM7LU.js): cache them for a year.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+/app/assets/.+-[A-Za-z0-9_-]{8}\.\w+$"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))

@@ -1,0 +1,10 @@
+import { useTranslation } from "react-i18next";
+
+export function DocumentScreen() {
+  const { t } = useTranslation("document");
+  return (
+    <main className="page" id="main">
+      <h1 className="page__title">{t("title")}</h1>
+    </main>
+  );
+}
