@@ -17,6 +17,7 @@ import { unwrap } from "@/api/errors";
 import type { components } from "@/api/schema";
 import { personLabel } from "./people";
 import "./person-combobox.css";
+import { useDebounced } from "./useDebounced";
 
 export type Person = components["schemas"]["PersonOutput"];
 
@@ -32,19 +33,12 @@ export interface PersonComboboxProps {
   error?: string | undefined;
   isRequired?: boolean;
   isDisabled?: boolean;
+  /** For adding people one after another: the field empties once someone is chosen. */
+  clearOnSelect?: boolean;
   className?: string;
 }
 
 const DEBOUNCE_MS = 250;
-
-function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 export function positionLabel(person: Person, language: string): string {
   if (!person.position) return "";
@@ -67,6 +61,7 @@ export function PersonCombobox({
   error,
   isRequired,
   isDisabled,
+  clearOnSelect = false,
   className,
 }: PersonComboboxProps) {
   const { t, i18n } = useTranslation();
@@ -139,7 +134,12 @@ export function PersonCombobox({
           return;
         }
         const person = byId.get(Number(key));
-        if (person && person.id !== value?.id) onChange(person);
+        if (!person || person.id === value?.id) return;
+        onChange(person);
+        if (clearOnSelect) {
+          setInputValue("");
+          setTerm("");
+        }
       }}
       allowsEmptyCollection={inputValue.trim().length > 0}
       menuTrigger="input"
