@@ -58,9 +58,14 @@ class RenderedPdf:
     refused: tuple[str, ...]
 
 
-def render_official_html(document: OfficialDocument) -> str:
-    """The HTML of the official form for `document` (no network, no files read)."""
-    return render_to_string(f"official/{document.kind}.html", _context(document))
+def render_official_html(document: OfficialDocument, *, preview: bool = False) -> str:
+    """The HTML of the official form for `document` (no network, no files read).
+
+    A `preview` (a draft not yet approved) prints no signing dates and no number.
+    """
+    context = _context(document)
+    context["preview"] = preview
+    return render_to_string(f"official/{document.kind}.html", context)
 
 
 def render_official_pdf(document: OfficialDocument) -> RenderedPdf:

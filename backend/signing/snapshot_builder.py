@@ -112,11 +112,14 @@ def official_document_for(
 PREVIEW_SERIAL = "99999"
 
 
-def preview_document_for(*, version: DocumentVersion) -> OfficialDocument:
+def preview_document_for(
+    *, version: DocumentVersion, signers: tuple[LineSigner, ...] | None = None
+) -> OfficialDocument:
     """The OfficialDocument `version` would print if approved today on its current line.
 
-    For measuring (signing.page_check), never for issuing: the number is a
-    placeholder, every step of the latest round signs today, consultees agree.
+    For measuring (signing.page_check) and previewing (signing.draft_preview), never for
+    issuing: the number is a placeholder, every step of the latest round (or of
+    `signers`, a line not written yet) signs today, consultees agree.
     """
     document = Document.objects.select_related("unit", "drafter__position", "drafter__unit").get(
         pk=version.document_id
@@ -140,7 +143,7 @@ def preview_document_for(*, version: DocumentVersion) -> OfficialDocument:
             signed_on=today,
             role="draft",
         ),
-        signers=_planned_signers(document, today),
+        signers=signers if signers is not None else _planned_signers(document, today),
         document_number=f"{document.unit.name}-{PREVIEW_SERIAL}",
         enforcement_date=today,
         disclosure=proposed_disclosure(content),
