@@ -1,4 +1,14 @@
 # Dojang web, worker and beat image (one image, three commands; see docker-compose.yml).
+
+# The staff web app (frontend/), built by Vite with Node 20; only its dist/ goes on.
+FROM node:20-bookworm-slim AS staff-app
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+COPY frontend ./
+COPY docs/api/openapi.yaml /src/docs/api/openapi.yaml
+RUN npm run build
+
 FROM python:3.12-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -26,6 +36,8 @@ COPY backend ./backend
 COPY workflows ./workflows
 COPY templates ./templates
 COPY directory-data ./directory-data
+# Django serves it under /app/ (index.html) and /static/app/ (collected below).
+COPY --from=staff-app /src/frontend/dist ./frontend/dist
 RUN SECRET_KEY=collectstatic-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
     python backend/manage.py collectstatic --noinput
 

@@ -9,8 +9,10 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) backend/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+NPM_CI := PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 
-.PHONY: help install run test lint format schema bench frontend migrate seed clean eval-disclosure
+.PHONY: help install run test lint format schema bench frontend frontend-test e2e bench-staff-app migrate seed clean eval-disclosure
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -22,9 +24,16 @@ $(VENV)/.installed: pyproject.toml uv.lock
 
 install: $(VENV)/.installed  ## create .venv and install the locked dependencies
 
-frontend:  ## build the staff web app (when it has code)
-	@if [ -f frontend/package.json ]; then cd frontend && npm ci && npm run build; \
-	else echo "frontend/ has no code yet: nothing to build"; fi
+# The staff app needs Node 20 (>= 20.19, what Vite 8 asks); npm ci again only when the lock changed.
+frontend/node_modules/.installed: frontend/package-lock.json
+	@command -v node >/dev/null || { echo "Node.js 20 (>= 20.19) is needed for the staff app: see README, Install first" >&2; exit 1; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+	  || { echo "Node.js >= 20.19 is needed, found $$(node --version)" >&2; exit 1; }
+	cd frontend && $(NPM_CI)
+	@touch $@
+
+frontend: frontend/node_modules/.installed  ## build the staff web app into frontend/dist (npm ci + vite build)
+	cd frontend && npm run build
 
 migrate: install
 	@mkdir -p var
@@ -35,6 +44,7 @@ seed: migrate
 
 run: install frontend seed  ## run Dojang with the demo organisation on http://$(HOST):$(PORT)
 	@echo "Dojang: http://$(HOST):$(PORT)/  (API docs /api/docs/, admin /admin/)"
+	@echo "Staff app: http://$(HOST):$(PORT)/app/  (sign in as haeun.song, password dojang-demo)"
 	@# Without a broker, the periodic jobs (PDF outbox, deadlines, timers) run in process
 	@# beside the web server; with CELERY_BROKER_URL set, run Celery worker and beat instead.
 	@if [ -z "$$CELERY_BROKER_URL" ]; then \
@@ -42,8 +52,27 @@ run: install frontend seed  ## run Dojang with the demo organisation on http://$
 	  $(MANAGE) runserver $(HOST):$(PORT); \
 	else $(MANAGE) runserver $(HOST):$(PORT); fi
 
-test: install  ## run the whole test suite
+test: install  ## run the whole test suite (pytest, then the staff app's checks and journeys)
 	$(VENV)/bin/pytest
+	$(MAKE) frontend-test
+
+frontend-test: frontend/node_modules/.installed  ## the staff app: generated client, tokens, types, vitest, build, budgets, Playwright
+	cd frontend && npm run check:api
+	cd frontend && npm run tokens && git diff --exit-code -- src/styles/krds-tokens.css \
+	  || { echo "src/styles/krds-tokens.css is stale: run npm run tokens" >&2; exit 1; }
+	cd frontend && npx tsc -b --noEmit
+	cd frontend && npx vitest run
+	cd frontend && npm run build
+	cd frontend && npm run size
+	$(MAKE) e2e
+
+# The journeys need Debian's chromium (never a downloaded browser); outside CI a machine
+# without it skips them and says so, under CI=true that fails.
+e2e: install frontend/node_modules/.installed  ## Playwright journeys and axe against a fresh demo server (needs frontend/dist)
+	@if [ -x "$(CHROMIUM)" ]; then \
+	  cd frontend && CHROMIUM_PATH=$(CHROMIUM) PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test; \
+	elif [ "$$CI" = true ]; then echo "no chromium at $(CHROMIUM): the journeys cannot run under CI" >&2; exit 1; \
+	else echo "skipped the Playwright journeys: no chromium at $(CHROMIUM) (apt-get install chromium)"; fi
 
 lint: install  ## ruff check, ruff format --check, mypy
 	$(VENV)/bin/ruff check .
@@ -67,6 +96,11 @@ bench: install  ## run the benchmarks and record them in docs/performance.md
 	$(PY) benchmarks/directory_bench.py --record
 	$(PY) benchmarks/approvals_bench.py --record
 	$(PY) benchmarks/portal_search_bench.py --record
+	$(MAKE) bench-staff-app
+
+bench-staff-app: install frontend  ## Lighthouse (mobile) on the staff app and a scripted approval, into docs/performance.md
+	@[ -x "$(CHROMIUM)" ] || { echo "Lighthouse needs chromium at $(CHROMIUM)" >&2; exit 1; }
+	cd frontend && CHROME_PATH=$(CHROMIUM) node ../benchmarks/staff_app_bench.mjs --record
 
 clean:  ## remove the virtual environment and local data
 	rm -rf $(VENV) var/*.sqlite3 var/media var/static
