@@ -165,8 +165,9 @@ export function PersonCombobox({
             composing.current = false;
             setTerm(event.currentTarget.value);
           }}
+          // No aria-describedby here: it would replace the one React Aria writes (the
+          // description and the error); the live region below is announced by itself.
           onKeyDownCapture={onKeyDownCapture}
-          aria-describedby={statusId}
         />
         <AriaButton className="person-combobox__toggle" aria-label={t("personPicker.showResults")}>
           <span aria-hidden="true">▾</span>
