@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { type Person, PersonCombobox, positionLabel } from "@/ui/PersonCombobox";
-import { type Line, type LinePerson, NEW_STAGE, type Role } from "./lineState";
+import { idsOnLine, type Line, type LinePerson, NEW_STAGE, type Role } from "./lineState";
 
 export const ROLES: readonly Role[] = ["review", "consult", "approve", "reference"];
 
@@ -19,16 +19,17 @@ export interface AddPanelProps {
   choice: AddChoice;
   onChoice: (choice: AddChoice) => void;
   onAdd: (person: LinePerson) => void;
+  drafterId: number;
 }
 
 /** Who to add and as what: the role, the consult stage to join, and the people search. */
-export function AddPanel({ line, choice, onChoice, onAdd }: AddPanelProps) {
+export function AddPanel({ line, choice, onChoice, onAdd, drafterId }: AddPanelProps) {
   const { t, i18n } = useTranslation("line");
   const selectId = useId();
   const consultStages = line.stages
     .map((stage, index) => ({ stage, index }))
     .filter(({ stage }) => stage.kind === "consult");
-  const onLine = line.stages.flatMap((stage) => stage.people.map((p) => p.id)).concat(line.references.map((p) => p.id));
+  const offered = [drafterId, ...idsOnLine(line)];
 
   return (
     <div className="line-add">
@@ -68,11 +69,11 @@ export function AddPanel({ line, choice, onChoice, onAdd }: AddPanelProps) {
         </div>
       ) : null}
       <PersonCombobox
-        label={t("add.search", { role: t(`role.${choice.role}`) })}
+        label={t("add.search", { role: t(`roleIn.${choice.role}`) })}
         description={t("add.searchHint")}
         value={null}
         clearOnSelect
-        excludeIds={onLine}
+        excludeIds={offered}
         onChange={(person) => {
           if (person) onAdd(linePersonOf(person, i18n.language));
         }}

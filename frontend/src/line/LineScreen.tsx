@@ -141,7 +141,7 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
       return;
     }
     change(addPerson(line, choice.role, person, choice.consultStage));
-    announce(t("announce.added", { name: person.name, role: t(`role.${choice.role}`) }));
+    announce(t("announce.added", { name: person.name, role: t(`roleIn.${choice.role}`) }));
   };
 
   const submit = useMutation({
@@ -267,13 +267,15 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
             <h2 id="add-title" className="line-section__title">
               {t("add.title")}
             </h2>
-            <AddPanel line={line} choice={choice} onChoice={setChoice} onAdd={onAdd} />
+            <AddPanel line={line} choice={choice} onChoice={setChoice} onAdd={onAdd} drafterId={document.drafter.id} />
           </section>
           <section className="card line-section" aria-labelledby="org-title">
             <h2 id="org-title" className="line-section__title">
               {t("org.title")}
             </h2>
             <OrgChart
+              homeUnit={document.unit.id}
+              drafterId={document.drafter.id}
               selectedUnit={search.unit}
               onSelectUnit={(unit) => void navigate({ to: ".", search: (prev) => ({ ...prev, unit }), replace: true })}
               role={choice.role}

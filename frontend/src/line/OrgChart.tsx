@@ -4,7 +4,7 @@ import { Button as AriaButton, Collection, type Key, Tree, TreeItem, TreeItemCon
 import { useTranslation } from "react-i18next";
 import { Button } from "@/ui/Button";
 import type { LinePerson, Role } from "./lineState";
-import { type Unit, unitQuery, unitsQuery } from "./queries";
+import { type Unit, unitPathQuery, unitQuery, unitsQuery } from "./queries";
 
 interface Node {
   id: number;
@@ -17,6 +17,10 @@ function unitName(unit: { name: string; name_en?: string }, language: string): s
 }
 
 export interface OrgChartProps {
+  /** The drafter's unit: the chart opens down to it and lists its people until another is chosen. */
+  homeUnit: number;
+  /** Never offered: a drafter is not on their own line. */
+  drafterId: number;
   selectedUnit: number | undefined;
   onSelectUnit: (unit: number | undefined) => void;
   role: Role;
@@ -28,18 +32,33 @@ export interface OrgChartProps {
  * The org chart one level at a time (a unit's children load when it opens), operable as a
  * tree: ↑/↓ move, → opens, ← closes, Enter or Space chooses the unit whose people are listed.
  */
-export function OrgChart({ selectedUnit, onSelectUnit, role, onLine, onAdd }: OrgChartProps) {
+export function OrgChart({ homeUnit, drafterId, selectedUnit, onSelectUnit, role, onLine, onAdd }: OrgChartProps) {
   const { t, i18n } = useTranslation("line");
   const roots = useQuery(unitsQuery(null));
+  const home = useQuery(unitPathQuery(homeUnit));
+  const shown = selectedUnit ?? homeUnit;
   const [expanded, setExpanded] = useState<Set<Key>>(new Set());
   const opened = useRef(false);
 
-  // The top of the organisation opens by itself: one city, its bureaus beneath.
+  // The chart opens down to the drafter's unit, whose colleagues are the likeliest picks.
   useEffect(() => {
-    if (opened.current || !roots.data) return;
+    if (opened.current || !roots.data || home.isPending) return;
     opened.current = true;
-    setExpanded(new Set(roots.data.filter((unit) => unit.has_children).map((unit) => unit.id)));
-  }, [roots.data]);
+    const path = home.data ?? [];
+    setExpanded(new Set([...roots.data.filter((unit) => unit.has_children).map((unit) => unit.id), ...path.slice(0, -1)]));
+  }, [roots.data, home.isPending, home.data]);
+
+  // Once open, the drafter's unit is scrolled into the chart's view (the chart only, not the page).
+  const treeRef = useRef<HTMLDivElement>(null);
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (scrolled.current || !treeRef.current) return;
+    const row = treeRef.current.querySelector<HTMLElement>(`[data-key="${homeUnit}"]`);
+    if (!row) return;
+    scrolled.current = true;
+    const tree = treeRef.current;
+    tree.scrollTop = Math.max(0, row.offsetTop - tree.offsetTop - tree.clientHeight / 2);
+  });
 
   const expandedIds = useMemo(() => [...expanded].map(Number), [expanded]);
   const levels = useQueries({ queries: expandedIds.map((id) => unitsQuery(id)) });
@@ -81,11 +100,12 @@ export function OrgChart({ selectedUnit, onSelectUnit, role, onLine, onAdd }: Or
       {roots.isPending ? <p className="muted">{t("common:state.loading")}</p> : null}
       {roots.isError ? <p className="notice notice--danger">{t("common:state.error")}</p> : null}
       <Tree
+        ref={treeRef}
         aria-label={t("org.label")}
         className="org-tree"
         items={nodes}
         selectionMode="single"
-        selectedKeys={selectedUnit ? [selectedUnit] : []}
+        selectedKeys={[shown]}
         onSelectionChange={(keys) => {
           if (keys === "all") return;
           const [first] = [...keys];
@@ -96,20 +116,27 @@ export function OrgChart({ selectedUnit, onSelectUnit, role, onLine, onAdd }: Or
       >
         {renderNode}
       </Tree>
-      {selectedUnit ? <Members unitId={selectedUnit} role={role} onLine={onLine} onAdd={onAdd} /> : (
-        <p className="muted">{t("org.chooseUnit")}</p>
-      )}
+      <p className="muted org-chart__hint">{t("org.chooseUnit")}</p>
+      <Members unitId={shown} drafterId={drafterId} role={role} onLine={onLine} onAdd={onAdd} />
     </div>
   );
 }
 
-function Members({ unitId, role, onLine, onAdd }: { unitId: number; role: Role; onLine: ReadonlySet<number>; onAdd: (person: LinePerson) => void }) {
+interface MembersProps {
+  unitId: number;
+  drafterId: number;
+  role: Role;
+  onLine: ReadonlySet<number>;
+  onAdd: (person: LinePerson) => void;
+}
+
+function Members({ unitId, drafterId, role, onLine, onAdd }: MembersProps) {
   const { t, i18n } = useTranslation("line");
   const unit = useQuery(unitQuery(unitId));
   if (unit.isPending) return <p className="muted">{t("common:state.loading")}</p>;
   if (unit.isError) return <p className="notice notice--danger">{t("common:state.error")}</p>;
   const name = unitName(unit.data, i18n.language);
-  const roleName = t(`role.${role}`);
+  const roleName = t(`roleIn.${role}`);
   return (
     <section className="org-members" aria-labelledby="org-members-title">
       <h3 id="org-members-title" className="line-section__subtitle">
@@ -117,7 +144,7 @@ function Members({ unitId, role, onLine, onAdd }: { unitId: number; role: Role; 
       </h3>
       {unit.data.members.length === 0 ? <p className="muted">{t("org.noMembers")}</p> : null}
       <ul className="org-members__list">
-        {unit.data.members.map((member) => {
+        {unit.data.members.filter((member) => member.id !== drafterId).map((member) => {
           const position = member.position
             ? i18n.language === "en" && member.position.title_en
               ? member.position.title_en

@@ -53,6 +53,23 @@ export const unitQuery = (id: number) =>
     staleTime: 5 * 60_000,
   });
 
+/** The units from the top of the organisation down to `id`, to open the chart where the drafter sits. */
+export const unitPathQuery = (id: number) =>
+  queryOptions({
+    queryKey: ["units", id, "path"],
+    queryFn: async ({ signal }) => {
+      const path: number[] = [];
+      let next: number | null | undefined = id;
+      while (next && path.length < 12) {
+        const unit: UnitDetail = unwrap(await api.GET("/api/units/{id}/", { params: { path: { id: next } }, signal }));
+        path.unshift(unit.id);
+        next = unit.parent;
+      }
+      return path;
+    },
+    staleTime: 10 * 60_000,
+  });
+
 export type LineCheck =
   | { state: "idle" }
   | { state: "checking" }
