@@ -6,7 +6,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiFailure } from "@/api/errors";
-import { onSessionExpired } from "@/api/session-events";
+import { followSessionExpiry } from "@/auth/session-expiry";
 import { makeRouter } from "@/router";
 
 const queryClient = new QueryClient({
@@ -19,13 +19,7 @@ const queryClient = new QueryClient({
 });
 const router = makeRouter(queryClient);
 
-// A session that ends while the app is open: back to sign-in, then back here.
-onSessionExpired(() => {
-  const here = router.state.location.href;
-  if (router.state.location.pathname.endsWith("/sign-in")) return;
-  queryClient.clear();
-  void router.navigate({ to: "/sign-in", search: { next: here, expired: true } });
-});
+followSessionExpiry(router, queryClient);
 
 const root = document.getElementById("root");
 if (root) {

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "@/api/client";
 import { ApiFailure, unwrap } from "@/api/errors";
 import { LanguageSwitch } from "@/shell/LanguageSwitch";
+import { useDocumentTitle } from "@/shell/useDocumentTitle";
 import { Button } from "@/ui/Button";
 import { FormField } from "@/ui/FormField";
 import { meQuery } from "./me";
@@ -33,12 +34,15 @@ export function SignInScreen() {
       unwrap(await api.POST("/api/auth/session/", { body: { username: values.username.trim(), password: values.password } }));
       await queryClient.invalidateQueries({ queryKey: ["me"] });
       await queryClient.fetchQuery(meQuery);
-      await navigate({ to: safeNext(next) });
+      // href, not to: `next` carries its own search ("?page=2"), which the router parses.
+      // Replace: Back from where the person returned never lands on sign-in again.
+      await navigate({ href: safeNext(next), replace: true });
     } catch (error) {
       setFailure(error instanceof ApiFailure && error.body ? error.body.detail : t("failed"));
     }
   });
 
+  useDocumentTitle(t("title"));
   const { errors, isSubmitting } = form.formState;
   return (
     <main className="sign-in" id="main">

@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "@/api/client";
 import { useMe } from "@/auth/me";
@@ -18,10 +19,22 @@ export function AccountMenu({ name }: { name: string }) {
     ? (i18n.language === "en" && me.person.position.title_en) || me.person.position.title
     : "";
 
+  const [failed, setFailed] = useState(false);
+
+  // What was loaded for this person is forgotten only once the server ended the session:
+  // a sign-out that did not reach the server says so rather than pretending.
   async function signOut() {
-    await api.POST("/api/auth/session/logout/");
+    setFailed(false);
+    try {
+      const { response } = await api.POST("/api/auth/session/logout/");
+      if (!response.ok && response.status !== 401 && response.status !== 403) throw new Error(String(response.status));
+    } catch {
+      setFailed(true);
+      return;
+    }
+    await queryClient.cancelQueries();
     queryClient.clear();
-    await navigate({ to: "/sign-in", search: {} });
+    await navigate({ to: "/sign-in", search: {}, replace: true });
   }
 
   return (
@@ -40,6 +53,11 @@ export function AccountMenu({ name }: { name: string }) {
         <Button variant="tertiary" onPress={() => void signOut()} className="popover__sign-out">
           {t("account.signOut")}
         </Button>
+        {failed ? (
+          <p className="field__error" role="alert">
+            {t("shell:signOutFailed")}
+          </p>
+        ) : null}
       </div>
     </div>
   );

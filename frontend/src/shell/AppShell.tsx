@@ -4,6 +4,7 @@ import { useMe } from "@/auth/me";
 import { personLabel } from "@/ui/people";
 import { AccountMenu } from "./AccountMenu";
 import { NotificationBell } from "./NotificationBell";
+import { useDocumentTitle } from "./useDocumentTitle";
 import "./shell.css";
 
 const NAV = [
@@ -16,6 +17,7 @@ const NAV = [
 export function AppShell() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  useDocumentTitle(t("app.name"));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
