@@ -2,7 +2,8 @@
 
 A task is an approval step. The queryset is narrowed to the steps of documents the
 user may see, so anyone else gets 404; a line member who is not the task's owner
-gets 403; a task someone already acted on answers 409; every action accepts an
+gets 403; a task someone already acted on answers 409 (naming who acted first to
+the people on the line: approvals.services.conflicts); every action accepts an
 `Idempotency-Key` header (the same key with another body answers 422).
 
 An action is mostly taken by the task's owner, who is on the document's line (the
@@ -61,13 +62,22 @@ IDEMPOTENCY_PARAMETER = OpenApiParameter(
 )
 
 
+# The errors every task action can answer besides the usual ones (core/api/schema.py
+# gives each the body `Error`).
+ACTION_ERRORS = {
+    409: OpenApiResponse(
+        description="Someone acted on the task first; `acted_by` names them to people "
+        "on the document's line."
+    ),
+    422: OpenApiResponse(description="The Idempotency-Key was used with another body."),
+    503: OpenApiResponse(description="The document is busy: retry after Retry-After seconds."),
+}
+
+
 def _action_schema(request: type[Serializer[Any]] | None) -> Callable[[Any], Any]:
     return extend_schema(
         request=request,
-        responses={
-            200: TaskActionOutputSerializer,
-            422: OpenApiResponse(description="The Idempotency-Key was used with another body."),
-        },
+        responses={200: TaskActionOutputSerializer, **ACTION_ERRORS},
         parameters=[IDEMPOTENCY_PARAMETER],
     )
 
@@ -181,7 +191,7 @@ class TaskViewSet(viewsets.GenericViewSet[ApprovalStep]):
 
     @extend_schema(
         request=ContentInputSerializer,
-        responses={201: EditedVersionOutputSerializer},
+        responses={201: EditedVersionOutputSerializer, **ACTION_ERRORS},
         parameters=[IDEMPOTENCY_PARAMETER],
     )
     @action(detail=True, methods=["post"])

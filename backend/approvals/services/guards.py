@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError
 from approvals.engine import step_process_locked
 from approvals.models import ApprovalStep, StageKind, StepStatus
 from approvals.progress import OPEN_STATUSES
+from approvals.services.conflicts import step_conflict
 from core.errors import ConflictError
 from directory.models import Person
 from documents.models import Document, DocumentStatus
@@ -39,7 +40,7 @@ def step_locked(step_id: int, *, actor: Person) -> Iterator[ApprovalStep]:
             _refuse_unlocked(step_id, actor=actor)
         step = _step_query(step_id)
         if step.task is None or step.task.process_id != process.pk:
-            raise ConflictError(_("This step is not open for action."))
+            raise step_conflict(step_id, actor=actor, detail=_("This step is not open for action."))
         step.task.process = process
         yield step
 
@@ -51,7 +52,7 @@ def _refuse_unlocked(step_id: int, *, actor: Person) -> NoReturn:
     )
     if step is not None and step.task is not None and step.task.owner_id != actor.user_id:
         raise _not_theirs(step, actor=actor)
-    raise ConflictError(_("This step is not open for action."))
+    raise step_conflict(step_id, actor=actor, detail=_("This step is not open for action."))
 
 
 def _not_theirs(step: ApprovalStep, *, actor: Person) -> PermissionDenied:
@@ -78,11 +79,12 @@ def step_check_actor(
 ) -> None:
     """Refuse an action on a step that is not open, not the actor's, or of another kind.
 
-    A step someone already acted on is a conflict (409): the client must reload. The
+    A step someone already acted on is a conflict (409) that names who acted first
+    (approvals.services.conflicts): the client must reload. The
     task must be owned by the actor (the deputy for a proxy step): 403 otherwise.
     """
     if step.status not in expected_status:
-        raise ConflictError(_("Someone has already acted on this step. Reload and try again."))
+        raise step_conflict(step.pk, actor=actor)
     if step.task is None or step.task.owner_id != actor.user_id:
         raise _not_theirs(step, actor=actor)
     if step.stage.kind not in kinds:

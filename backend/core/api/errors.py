@@ -3,6 +3,9 @@
     {"type": "validation_error", "detail": "...",
      "errors": [{"field": "title", "code": "required", "message": "..."}]}
 
+A conflict on a task action adds `acted_by` (who acted first). The schema declares
+the shape once as the component `Error` (core/api/schema.py).
+
 Non-field errors use the field name "non_field_errors"; nested fields are dotted
 ("line.stages.0.steps"). Clients can rely on `type` and `errors[].field`.
 """
@@ -98,6 +101,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         body = validation_error_body(exc)
     else:
         body = {"type": _error_type(exc), "detail": str(exc.detail), "errors": []}
+    # An error may say more in fields of its own (a task's conflict: `acted_by`),
+    # each declared in the schema's Error (core/api/serializers.py).
+    body.update(getattr(exc, "body_extra", None) or {})
     response.data = body
     if isinstance(exc, LockBusyError):
         response["Retry-After"] = str(exc.retry_after_seconds)

@@ -1,13 +1,10 @@
-// The API answers every error in one shape (backend/core/api/errors.py):
-// {type, detail, errors: [{field, code, message}]}, fields dotted ("line.stages.0.steps").
+// The API answers every error in one shape (backend/core/api/errors.py), declared in the
+// schema as `Error`: {type, detail, errors: [{field, code, message}]}, fields dotted
+// ("line.stages.0.steps"); a task action's 409 adds `acted_by` (who acted first).
 import type { components } from "./schema";
 
-type Schemas = components["schemas"];
-export type ApiError = Schemas extends { Error: infer E } ? E : {
-  type: string;
-  detail: string;
-  errors: { field: string; code: string; message: string }[];
-};
+export type ApiError = components["schemas"]["Error"];
+export type ActedBy = components["schemas"]["ActedBy"];
 
 export function isApiError(value: unknown): value is ApiError {
   return typeof value === "object" && value !== null && "type" in value && "detail" in value;
