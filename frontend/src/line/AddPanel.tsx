@@ -1,17 +1,14 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { type Person, PersonCombobox, positionLabel } from "@/ui/PersonCombobox";
-import { idsOnLine, type Line, type LinePerson, NEW_STAGE, type Role } from "./lineState";
+import { type AddChoice, consultTarget, idsOnLine, type Line, type LinePerson, NEW_STAGE, type Role } from "./lineState";
+
+export type { AddChoice };
 
 export const ROLES: readonly Role[] = ["review", "consult", "approve", "reference"];
 
 export function linePersonOf(person: Person, language: string): LinePerson {
   return { id: person.id, name: person.name, position: positionLabel(person, language), unit: person.unit.name };
-}
-
-export interface AddChoice {
-  role: Role;
-  consultStage: string;
 }
 
 export interface AddPanelProps {
@@ -56,7 +53,7 @@ export function AddPanel({ line, choice, onChoice, onAdd, drafterId }: AddPanelP
           </label>
           <select
             id={selectId}
-            value={consultStages.some(({ stage }) => stage.key === choice.consultStage) ? choice.consultStage : NEW_STAGE}
+            value={consultTarget(line, choice)}
             onChange={(event) => onChoice({ ...choice, consultStage: event.target.value })}
           >
             {consultStages.map(({ stage, index }) => (

@@ -6,11 +6,13 @@ import { api, newIdempotencyKey } from "@/api/client";
 import { ApiFailure, unwrap } from "@/api/errors";
 import { useMe } from "@/auth/me";
 import { Button } from "@/ui/Button";
-import { AddPanel, type AddChoice } from "./AddPanel";
+import { AddPanel } from "./AddPanel";
 import { LinePreview } from "./LinePreview";
 import { LineSteps } from "./LineSteps";
 import {
+  type AddChoice,
   addPerson,
+  consultTarget,
   errorCount,
   idsOnLine,
   type Line,
@@ -97,7 +99,7 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
   const search = routeApi.useSearch();
   const queryClient = useQueryClient();
   const [line, setLine] = useState<Line>(initial);
-  const [choice, setChoice] = useState<AddChoice>({ role: "review", consultStage: NEW_STAGE });
+  const [choice, setChoice] = useState<AddChoice>({ role: "review", consultStage: null });
   const [announcement, setAnnouncement] = useState("");
   const [focusRequest, setFocusRequest] = useState<{ key: string; target: "item" | "up" | "down"; seq: number } | null>(null);
   const [submitErrors, setSubmitErrors] = useState<{ sent: Line; errors: LineErrors } | null>(null);
@@ -140,7 +142,9 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
       announce(t("announce.already", { name: person.name }));
       return;
     }
-    change(addPerson(line, choice.role, person, choice.consultStage));
+    change(addPerson(line, choice.role, person, consultTarget(line, choice)));
+    // The next consultee joins the stage this one went to, unless another is chosen.
+    if (choice.consultStage === NEW_STAGE) setChoice({ ...choice, consultStage: null });
     announce(t("announce.added", { name: person.name, role: t(`roleIn.${choice.role}`) }));
   };
 
@@ -158,9 +162,11 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
       );
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["documents", id] });
-      void queryClient.invalidateQueries({ queryKey: ["boxes"] });
+      // To the document first (this editor has nothing left to show), then everything the
+      // submission changed (the document, the boxes and their counts) is read again.
+      queryClient.removeQueries({ queryKey: ["documents", id, "line"] });
       await navigate({ to: "/documents/$id", params: { id } });
+      void queryClient.invalidateQueries();
     },
     onError: (error, sent) => {
       if (error instanceof ApiFailure && error.status === 400 && error.body) {

@@ -40,13 +40,21 @@ export function OrgChart({ homeUnit, drafterId, selectedUnit, onSelectUnit, role
   const [expanded, setExpanded] = useState<Set<Key>>(new Set());
   const opened = useRef(false);
 
-  // The chart opens down to the drafter's unit, whose colleagues are the likeliest picks.
+  // The top opens at once; then the chart opens down to the drafter's unit, whose
+  // colleagues are the likeliest picks. Each happens once: after that the person decides.
+  const rootsOpened = useRef(false);
   useEffect(() => {
-    if (opened.current || !roots.data || home.isPending) return;
+    if (rootsOpened.current || !roots.data) return;
+    rootsOpened.current = true;
+    const tops = roots.data.filter((unit) => unit.has_children).map((unit) => unit.id);
+    setExpanded((current) => new Set([...current, ...tops]));
+  }, [roots.data]);
+  useEffect(() => {
+    if (opened.current || !home.data) return;
     opened.current = true;
-    const path = home.data ?? [];
-    setExpanded(new Set([...roots.data.filter((unit) => unit.has_children).map((unit) => unit.id), ...path.slice(0, -1)]));
-  }, [roots.data, home.isPending, home.data]);
+    const path = home.data.slice(0, -1);
+    setExpanded((current) => new Set([...current, ...path]));
+  }, [home.data]);
 
   // Once open, the drafter's unit is scrolled into the chart's view (the chart only, not the page).
   const treeRef = useRef<HTMLDivElement>(null);

@@ -1,5 +1,6 @@
 import {
   addPerson,
+  consultTarget,
   type Line,
   type LinePerson,
   lineFromOutput,
@@ -52,6 +53,15 @@ describe("changing the line", () => {
       "consult:최지은",
       "approve:박현우",
     ]);
+  });
+
+  it("sends the next consultee to the last consult stage unless another or a new one is chosen", () => {
+    const line = addPerson(suggested(), "consult", other, NEW_STAGE);
+    const [first, second] = line.stages.filter((stage) => stage.kind === "consult");
+    expect(consultTarget(line, { role: "consult", consultStage: null })).toBe(second!.key);
+    expect(consultTarget(line, { role: "consult", consultStage: first!.key })).toBe(first!.key);
+    expect(consultTarget(line, { role: "consult", consultStage: NEW_STAGE })).toBe(NEW_STAGE);
+    expect(consultTarget({ stages: [], references: [] }, { role: "consult", consultStage: "gone" })).toBe(NEW_STAGE);
   });
 
   it("gives the final approval to a new approver, or appends one when the line has none", () => {

@@ -149,6 +149,20 @@ export function stagePosition(line: Line, key: string): number {
   return line.stages.findIndex((stage) => stage.key === key);
 }
 
+export interface AddChoice {
+  role: Role;
+  /** A consult stage's key, NEW_STAGE, or null: the last consult stage (a new one if none). */
+  consultStage: string | null;
+}
+
+/** The consult stage a consultee joins: the one chosen, else the last there is, else a new one. */
+export function consultTarget(line: Line, choice: AddChoice): string {
+  const consults = line.stages.filter((stage) => stage.kind === "consult");
+  if (choice.consultStage === NEW_STAGE) return NEW_STAGE;
+  if (consults.some((stage) => stage.key === choice.consultStage)) return choice.consultStage as string;
+  return consults.at(-1)?.key ?? NEW_STAGE;
+}
+
 // Server errors -------------------------------------------------------------
 
 export interface LineErrors {
