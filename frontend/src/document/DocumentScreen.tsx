@@ -1,10 +1,11 @@
-import { useTranslation } from "react-i18next";
+import { useParams } from "@tanstack/react-router";
+import { DocumentView } from "./DocumentView";
 
 export function DocumentScreen() {
-  const { t } = useTranslation("document");
+  const { id } = useParams({ from: "/signed-in/documents/$id" });
   return (
-    <main className="page" id="main">
-      <h1 className="page__title">{t("title")}</h1>
+    <main className="page doc-page" id="main">
+      <DocumentView key={id} id={Number(id)} headingLevel={1} />
     </main>
   );
 }
