@@ -56,6 +56,7 @@ beforeAll(() => {
 });
 // The first test also loads the lazy screen and the shell: more than the default second.
 configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 20_000 });
 beforeEach(() => void i18n.changeLanguage("ko"));
 afterEach(() => vi.unstubAllGlobals());
 
@@ -125,7 +126,7 @@ describe("the absence screen", () => {
     const { router } = renderApp("/absence");
     await userEvent.click(await screen.findByRole("link", { name: "변경" }));
     await waitFor(() => expect(router.state.location.search).toEqual({ edit: 8 }));
-    expect(await screen.findByRole("heading", { name: "부재 변경" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "부재 변경" })).toHaveFocus();
     expect(screen.getByLabelText("시작 일시")).toHaveValue("2099-01-04T09:00");
     expect(screen.getByRole("combobox", { name: /대결자/ })).toHaveValue("김상훈");
     const reason = screen.getByLabelText("사유");

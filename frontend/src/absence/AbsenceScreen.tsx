@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "@/auth/me";
 import { Button } from "@/ui/Button";
@@ -25,6 +25,16 @@ export function AbsenceScreen() {
   const editing = edit === undefined ? undefined : absences.find((absence) => absence.id === edit);
   const deputy = useQuery(personQuery(editing?.deputy.id));
   const stopEditing = () => void navigate({ search: {} });
+  const formHeading = useRef<HTMLHeadingElement>(null);
+
+  // Opening an absence to change takes the person to the form (below the list on a phone's
+  // scroll, above it in reading order); the last save's message no longer applies.
+  useEffect(() => {
+    if (edit === undefined) return;
+    setAnnouncement("");
+    formHeading.current?.focus();
+    formHeading.current?.scrollIntoView?.({ block: "start" });
+  }, [edit]);
 
   return (
     <main className="page absence-page" id="main">
@@ -35,7 +45,7 @@ export function AbsenceScreen() {
       </p>
       <div className="absence-page__columns">
         <section className="card absence-page__form" aria-labelledby="absence-form-title">
-          <h2 id="absence-form-title" className="absence-page__heading">
+          <h2 id="absence-form-title" className="absence-page__heading" ref={formHeading} tabIndex={-1}>
             {editing ? t("editTitle") : t("newTitle")}
           </h2>
           {edit !== undefined && (list.isPending || (editing && deputy.isPending)) ? (
