@@ -169,6 +169,9 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
       void queryClient.invalidateQueries();
     },
     onError: (error, sent) => {
+      // A definite answer ends that intention; only a request that may not have arrived
+      // (no answer, 5xx) is sent again with the same key.
+      if (error instanceof ApiFailure && error.status < 500) idempotency.current = null;
       if (error instanceof ApiFailure && error.status === 400 && error.body) {
         const lineOnly = (error.body.errors ?? []).filter((item) => item.field === "line" || item.field.startsWith("line."));
         setSubmitErrors({ sent, errors: mapLineErrors(sent, lineOnly) });
