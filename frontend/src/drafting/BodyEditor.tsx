@@ -73,7 +73,7 @@ export function BodyEditor({ label, value, onChange, onComposingChange, error, d
 
   // Their version taken after a conflict: the editor shows it.
   useEffect(() => {
-    if (!editor) return;
+    if (!editor || editor.isDestroyed) return;
     const current = editor.isEmpty ? "" : editor.getHTML();
     if (value !== current) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);

@@ -102,9 +102,15 @@ export interface FieldDifference {
   mine: string;
 }
 
+/** The body as a reader sees it: one line per paragraph. */
 function bodyText(html: string): string {
-  const parsed = new DOMParser().parseFromString(html, "text/html");
-  return (parsed.body.textContent ?? "").replace(/\s+/g, " ").trim();
+  const spaced = html.replace(/<\/(p|h[1-6]|li|blockquote|div|pre)>|<br\s*\/?>/gi, "$&\n");
+  const parsed = new DOMParser().parseFromString(spaced, "text/html");
+  return (parsed.body.textContent ?? "")
+    .split("\n")
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** What differs between their saved version and the form, field by field, as text. */

@@ -1,0 +1,191 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createMemoryHistory, createRouter, RouterProvider } from "@tanstack/react-router";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { lineRoute } from "@/line/routes";
+import { appRoute, rootRoute } from "@/routes/root";
+import { type Recorded, stubApi } from "@/test/app-harness";
+import { draftEditRoute, draftNewRoute } from "./routes";
+
+const routeTree = rootRoute.addChildren([appRoute.addChildren([draftNewRoute, draftEditRoute, lineRoute])]);
+
+function detail(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 5,
+    kind: "memo",
+    status: "draft",
+    title: "운영 계획",
+    number: null,
+    drafter: { id: 11, name: "송하은", position: "주무관", unit: "예산총괄팀" },
+    unit: { id: 3, code: "BUDGET-T1", name: "예산총괄팀" },
+    created_at: "2026-12-03T01:00:00Z",
+    updated_at: "2026-12-03T01:00:00Z",
+    submitted_at: null,
+    approved_at: null,
+    body: "<p>본문</p>",
+    recipient: "",
+    retention_period: "5y",
+    proposed_disclosure_level: "open",
+    proposed_disclosure_grounds: [],
+    lock_version: 2,
+    current_version: null,
+    budget: null,
+    personnel: null,
+    attachments: [],
+    stages: [],
+    references: [],
+    timeline: [],
+    warnings: [],
+    ...overrides,
+  };
+}
+
+function withEtag(body: unknown, etag: string, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ETag: etag } });
+}
+
+function problem(status: number, errors: { field: string; message: string }[], detail = "Invalid input."): Response {
+  const body = { type: status === 409 ? "conflict" : "validation_error", detail, errors: errors.map((e) => ({ ...e, code: "invalid" })) };
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+function renderAt(path: string) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createRouter({ routeTree, history: createMemoryHistory({ initialEntries: [path] }), context: { queryClient } });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return router;
+}
+
+const writes = (recorded: Recorded[]) => recorded.filter((r) => r.method !== "GET");
+
+beforeAll(() => {
+  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+  };
+  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
+    this.removeAttribute("open");
+    this.dispatchEvent(new Event("close"));
+  };
+  // ProseMirror measures the caret; jsdom has no layout.
+  Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as never;
+  Range.prototype.getBoundingClientRect ??= () => new DOMRect();
+  document.elementFromPoint ??= () => null;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+function useFakeClock() {
+  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ["setTimeout", "clearTimeout", "Date"] });
+  return userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+}
+
+describe("a new memo", () => {
+  it("is created a few seconds after its title is typed, then edited at its own address", async () => {
+    const user = useFakeClock();
+    const recorded = stubApi((request, url) => {
+      if (url.pathname === "/api/documents/" && request.method === "POST") return withEtag(detail({ title: "정보공개 운영 계획", body: "" }), '"5-1"', 201);
+      if (url.pathname === "/api/documents/5/") return withEtag(detail({ title: "정보공개 운영 계획", body: "", lock_version: 1 }), '"5-1"');
+      if (url.pathname === "/api/documents/5/attachments/") return [];
+      return undefined;
+    });
+    const router = renderAt("/drafts/new?kind=memo");
+    const title = await screen.findByRole("textbox", { name: "제목" });
+    await user.type(title, "정보공개 운영 계획");
+    expect(writes(recorded)).toEqual([]);
+    await act(() => vi.advanceTimersByTimeAsync(3100));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/documents/5/edit"));
+    const [created] = writes(recorded);
+    expect(created).toMatchObject({ method: "POST", path: "/api/documents/", body: { kind: "memo", title: "정보공개 운영 계획" } });
+    expect(await screen.findByText(/저장됨 \d\d:\d\d/)).toBeInTheDocument();
+    // Nothing changed since: the edit screen sends nothing more.
+    await act(() => vi.advanceTimersByTimeAsync(3100));
+    expect(writes(recorded)).toHaveLength(1);
+  });
+
+  it("sends nothing for an Enter that ends a Hangul composition in the title", async () => {
+    const user = useFakeClock();
+    const recorded = stubApi(() => undefined);
+    const router = renderAt("/drafts/new?kind=memo");
+    const title = await screen.findByRole("textbox", { name: "제목" });
+    fireEvent.compositionStart(title);
+    fireEvent.change(title, { target: { value: "사과" } });
+    const enter = fireEvent.keyDown(title, { key: "Enter", keyCode: 229, isComposing: true });
+    // Still composing when the pause ends: the save waits for the syllable.
+    await act(() => vi.advanceTimersByTimeAsync(3100));
+    expect(writes(recorded)).toEqual([]);
+    fireEvent.compositionEnd(title);
+    expect(enter).toBe(false); // the Enter was kept from the form
+    expect(title).toHaveValue("사과");
+    expect(router.state.location.pathname).toBe("/drafts/new");
+    void user;
+  });
+});
+
+describe("an opened draft", () => {
+  it("shows the server's words under the exact field it names", { timeout: 20_000 }, async () => {
+    const user = useFakeClock();
+    const budgetDraft = detail({
+      kind: "budget",
+      budget: { fiscal_year: 2026, budget_line: 4, budget_line_code: "B-1", amount: 5000, payee: "도장상사", purpose: "유지보수", committed_at: null },
+    });
+    stubApi((request, url) => {
+      if (url.pathname === "/api/documents/5/" && request.method === "GET") return withEtag(budgetDraft, '"5-2"');
+      if (url.pathname === "/api/documents/5/" && request.method === "PATCH") {
+        return problem(400, [{ field: "budget.fiscal_year", message: "이 예산과목은 다른 회계연도의 것입니다." }]);
+      }
+      if (url.pathname === "/api/budget-lines/") {
+        return { count: 1, next: null, previous: null, results: [{ id: 4, code: "B-1", name: "운영비", fiscal_year: 2026, unit: 3, unit_name: "예산총괄팀", allocation: 10000, committed: 2000, remaining: 8000 }] };
+      }
+      if (url.pathname === "/api/documents/5/attachments/") return [];
+      return undefined;
+    });
+    renderAt("/documents/5/edit");
+    const payee = await screen.findByRole("textbox", { name: "지급처" });
+    await user.type(payee, "(주)");
+    await act(() => vi.advanceTimersByTimeAsync(3100));
+    const year = screen.getByRole("textbox", { name: "회계연도" });
+    await waitFor(() => expect(year).toHaveAttribute("aria-invalid", "true"));
+    expect(year).toHaveAccessibleDescription("이 예산과목은 다른 회계연도의 것입니다.");
+    expect(screen.getByText("저장하지 못했습니다. 표시한 항목을 확인하세요.")).toBeInTheDocument();
+    // The line's remaining amount is shown with the choice.
+    expect(screen.getByText("배정 10,000원 · 집행 2,000원 · 잔액 8,000원")).toBeInTheDocument();
+  });
+
+  it("on a conflict asks whose version to keep, and keeping mine saves over theirs with their ETag", async () => {
+    const user = useFakeClock();
+    let patches = 0;
+    const recorded = stubApi((request, url) => {
+      if (url.pathname === "/api/documents/5/" && request.method === "GET") {
+        return patches === 0 ? withEtag(detail(), '"5-2"') : withEtag(detail({ title: "다른 탭의 제목", lock_version: 3, updated_at: "2026-12-03T02:10:00Z" }), '"5-3"');
+      }
+      if (url.pathname === "/api/documents/5/" && request.method === "PATCH") {
+        patches += 1;
+        if (patches === 1) return problem(409, [], "다른 사람이 먼저 고쳤습니다.");
+        return withEtag(detail({ title: "운영 계획(안)", lock_version: 4 }), '"5-4"');
+      }
+      if (url.pathname === "/api/documents/5/attachments/") return [];
+      return undefined;
+    });
+    renderAt("/documents/5/edit");
+    const title = await screen.findByRole("textbox", { name: "제목" });
+    await user.type(title, "(안)");
+    await act(() => vi.advanceTimersByTimeAsync(3100));
+    const dialog = await screen.findByRole("dialog", { name: "다른 곳에서 먼저 저장했습니다" });
+    const row = within(dialog).getByRole("row", { name: /제목/ });
+    expect(row).toHaveTextContent("다른 탭의 제목");
+    expect(row).toHaveTextContent("운영 계획(안)");
+    await user.click(within(dialog).getByRole("button", { name: "내 내용 유지" }));
+    await waitFor(() => expect(patches).toBe(2));
+    const fetches = vi.mocked(fetch).mock.calls.map(([request]) => request as Request).filter((r) => r.method === "PATCH");
+    expect(fetches.map((r) => r.headers.get("If-Match"))).toEqual(['"5-2"', '"5-3"']);
+    expect(writes(recorded)[1]?.body).toMatchObject({ title: "운영 계획(안)" });
+    expect(await screen.findByText(/저장됨/)).toBeInTheDocument();
+  });
+});
