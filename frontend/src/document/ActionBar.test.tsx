@@ -98,7 +98,7 @@ describe("acting on a document", () => {
         type: "conflict",
         detail: "Someone has already acted on this step. Reload and try again.",
         errors: [],
-        acted_by: { name: "강영희", position: "담당관" },
+        acted_by: { name: "강영희", position: "담당관", action: "returned", acted_at: "2026-12-03T16:50:00Z" },
       }),
     );
     const onActed = setup([ret]);
@@ -106,7 +106,7 @@ describe("acting on a document", () => {
     const dialog = await screen.findByRole("dialog", { name: "반려" });
     await user.type(screen.getByLabelText(/반려 사유/), "근거 자료 보완");
     await user.click(screen.getAllByRole("button", { name: "반려" }).find((button) => dialog.contains(button))!);
-    expect(await screen.findByRole("alert")).toHaveTextContent("강영희 담당관이 먼저 처리했습니다.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("강영희 담당관이 먼저 처리했습니다(반려, 2026. 12. 04. 01:50).");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(onActed).not.toHaveBeenCalled();
     expect(await sent[0]!.json()).toEqual({ reason: "근거 자료 보완", to: "drafter" });

@@ -2,8 +2,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiFailure } from "@/api/errors";
 import { Button } from "@/ui/Button";
+import { formatDateTime } from "@/ui/format";
 import { useShortcuts } from "@/ui/useShortcuts";
-import { type ActionName, actedByOf, NEEDS_WORDS, type OfferedAction } from "./actions";
+import { type ActionName, actedByLabel, actedByOf, NEEDS_WORDS, type OfferedAction } from "./actions";
 import { ActionDialog } from "./ActionDialog";
 import type { DocumentDetail } from "./queries";
 import { useDocumentAction } from "./useDocumentAction";
@@ -21,7 +22,7 @@ interface Props {
 
 /** Every action offered to this person, at the bottom of the screen within the thumb's reach. */
 export function ActionBar({ document, offered, onActed }: Props) {
-  const { t } = useTranslation("document");
+  const { t, i18n } = useTranslation("document");
   const [open, setOpen] = useState<OfferedAction | null>(null);
   const [done, setDone] = useState<ActionName | null>(null);
   const mutation = useDocumentAction(document.id, (action) => {
@@ -30,6 +31,13 @@ export function ActionBar({ document, offered, onActed }: Props) {
     onActed?.(action);
   });
   const conflict = mutation.error instanceof ApiFailure && mutation.error.status === 409 ? mutation.error : null;
+  const conflictText = (error: ApiFailure) => {
+    const actedBy = actedByOf(error);
+    if (!actedBy) return t("conflict.someone");
+    const what = actedBy.action ? t(`stepStatus.${actedBy.action}`, { defaultValue: actedBy.action }) : "";
+    const when = formatDateTime(actedBy.acted_at, i18n.language);
+    return t(when ? "conflict.actedByAt" : "conflict.actedBy", { name: actedByLabel(actedBy), what, when });
+  };
 
   function start(action: OfferedAction) {
     setDone(null);
@@ -55,11 +63,7 @@ export function ActionBar({ document, offered, onActed }: Props) {
       </div>
       {conflict ? (
         <div className="notice notice--warning" role="alert">
-          <p>
-            {actedByOf(conflict)
-              ? t("conflict.actedBy", { name: actedByOf(conflict) })
-              : t("conflict.someone")}
-          </p>
+          <p>{conflictText(conflict)}</p>
           {conflict.body?.detail ? <p className="muted">{conflict.body.detail}</p> : null}
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 import { ApiFailure } from "@/api/errors";
-import { actedByOf, candidateTaskIds, drafterActions, offeredActions } from "./actions";
+import { actedByLabel, actedByOf, candidateTaskIds, drafterActions, offeredActions } from "./actions";
 import type { DocumentDetail, Step, TaskDetail } from "./queries";
 
 const person = (id: number, name = `p${id}`) => ({ id, name, position: "팀장", unit: "예산총괄팀" });
@@ -81,11 +81,12 @@ describe("who acted first", () => {
   const conflict = (extra: object) =>
     new ApiFailure(409, { type: "conflict", detail: "Someone has already acted on this step.", errors: [], ...extra });
 
-  it("reads a person with a position from the 409", () => {
-    expect(actedByOf(conflict({ acted_by: { name: "김상훈", position: "팀장" } }))).toBe("김상훈 팀장");
-  });
-  it("reads a plain name", () => {
-    expect(actedByOf(conflict({ acted_by: "강영희" }))).toBe("강영희");
+  it("reads the person and their position from the 409", () => {
+    const actedBy = actedByOf(
+      conflict({ acted_by: { name: "김상훈", position: "팀장", action: "approved", acted_at: "2026-12-03T11:00:00+09:00" } }),
+    );
+    expect(actedBy?.action).toBe("approved");
+    expect(actedByLabel(actedBy!)).toBe("김상훈 팀장");
   });
   it("says nothing when the server did not say", () => {
     expect(actedByOf(conflict({}))).toBeNull();

@@ -1,7 +1,7 @@
 // Which actions this person may take on this document, from what the API says.
 // Task actions come from the tasks' own `actions` (the server decides, a deputy included);
 // the drafter's document actions follow the rules the services enforce (recall.py, submit.py).
-import { ApiFailure, isApiError } from "@/api/errors";
+import { type ApiError, ApiFailure, isApiError } from "@/api/errors";
 import type { DocumentDetail, Step, TaskDetail } from "./queries";
 
 export type TaskAction = "approve" | "return" | "hold" | "release" | "agree" | "disagree" | "edit" | "post-approve";
@@ -87,15 +87,16 @@ export const NEEDS_WORDS: Record<ActionName, "none" | "optional" | "required"> =
   edit: "none",
 };
 
-/** Who acted first, from a 409's body: a name, or a person with a name (and position). */
-export function actedByOf(error: unknown): string | null {
+export type ActedBy = NonNullable<ApiError["acted_by"]>;
+
+/** Who acted first, from a task action's 409 (`acted_by`), when the server says. */
+export function actedByOf(error: unknown): ActedBy | null {
   const body: unknown = error instanceof ApiFailure ? error.body : error;
-  if (!isApiError(body)) return null;
-  const actedBy = (body as { acted_by?: unknown }).acted_by;
-  if (typeof actedBy === "string" && actedBy) return actedBy;
-  if (actedBy && typeof actedBy === "object" && "name" in actedBy && typeof actedBy.name === "string") {
-    const position = "position" in actedBy && typeof actedBy.position === "string" ? actedBy.position : "";
-    return position ? `${actedBy.name} ${position}` : actedBy.name;
-  }
-  return null;
+  if (!isApiError(body) || !body.acted_by?.name) return null;
+  return body.acted_by;
+}
+
+/** "김상훈 팀장": the name with the position the person held. */
+export function actedByLabel(actedBy: Pick<ActedBy, "name" | "position">): string {
+  return actedBy.position ? `${actedBy.name} ${actedBy.position}` : actedBy.name;
 }
