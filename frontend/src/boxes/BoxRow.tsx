@@ -48,7 +48,6 @@ export function BoxRow({ box, item, personId, beside, isOpen, isSelected, linkRe
         ref={linkRef}
         className="box-row__link"
         id={titleId}
-        aria-current={isOpen ? "true" : undefined}
       >
         {document.title || t("row.untitled")}
       </Link>
