@@ -12,13 +12,17 @@ never run); bodies are compared as canonical JSON, so key order and spacing do n
 matter. A failed action stores nothing (its transaction, key included, rolls
 back), so it can be retried.
 
-Only the approval actions (api/tasks/) take the header so far.
+Only the approval actions (api/tasks/) take the header so far. A bulk approval
+claims its key for the whole request (idempotency_key_claim) and runs each task under
+a key of its own derived from it, so a replay of a half-done batch acts only on the
+tasks it had not reached.
 """
 
 import hashlib
 import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -60,26 +64,26 @@ def request_hash_of(request: Request) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _replay(stored: IdempotencyKey, endpoint: str, request_hash: str) -> Response:
+def _check_same(stored: IdempotencyKey, endpoint: str, request_hash: str) -> None:
     if stored.endpoint != endpoint:
         raise ConflictError(_("This Idempotency-Key was already used for another request."))
     if stored.request_hash and stored.request_hash != request_hash:
         raise IdempotencyKeyReusedError
-    response = Response(stored.response_body, status=stored.response_status)
-    response[REPLAYED_HEADER] = "true"
-    return response
 
 
-def idempotent_response(request: Request, produce: Callable[[], Response]) -> Response:
-    """Run `produce` once per (user, Idempotency-Key); without a key, just run it."""
-    key = idempotency_key_of(request)
-    if key is None:
-        return produce()
-    endpoint = f"{request.method} {request.path}"[:300]
-    request_hash = request_hash_of(request)
-    user_id = request.user.pk
-    if user_id is None:
-        raise ValueError("an idempotent action needs an authenticated user")
+def idempotent_result(
+    *,
+    user_id: int,
+    key: str,
+    endpoint: str,
+    request_hash: str,
+    produce: Callable[[], tuple[int, Any]],
+) -> tuple[int, Any, bool]:
+    """Run `produce` (which answers a status and a JSON body) once per (user, key).
+
+    Returns the status, the body and whether it was replayed. `produce` runs in the
+    key's transaction: if it raises, nothing is stored and the key can be used again.
+    """
     with transaction.atomic():
         IdempotencyKey.objects.filter(
             user_id=user_id, key=key, created_at__lt=timezone.now() - _ttl()
@@ -95,11 +99,57 @@ def idempotent_response(request: Request, produce: Callable[[], Response]) -> Re
                 )
         except IntegrityError:
             stored = IdempotencyKey.objects.get(user_id=user_id, key=key)
-            return _replay(stored, endpoint, request_hash)
-        response = produce()
-        record.response_status = response.status_code
-        record.response_body = response.data
+            _check_same(stored, endpoint, request_hash)
+            return stored.response_status, stored.response_body, True
+        status, body = produce()
+        record.response_status = status
+        record.response_body = body
         record.save(update_fields=["response_status", "response_body"])
+    return status, body, False
+
+
+def idempotency_key_claim(*, user_id: int, key: str, endpoint: str, request_hash: str) -> None:
+    """Record (user, key) for a request at once, in a transaction of its own.
+
+    For a request that acts in several transactions (a bulk approval: one per task,
+    each under a key of its own): the key is refused like a replay's when it was used
+    for another endpoint (409) or another body (422), and kept otherwise.
+    """
+    idempotent_result(
+        user_id=user_id,
+        key=key,
+        endpoint=endpoint,
+        request_hash=request_hash,
+        produce=lambda: (202, None),
+    )
+
+
+def idempotent_response(request: Request, produce: Callable[[], Response]) -> Response:
+    """Run `produce` once per (user, Idempotency-Key); without a key, just run it."""
+    key = idempotency_key_of(request)
+    if key is None:
+        return produce()
+    user_id = request.user.pk
+    if user_id is None:
+        raise ValueError("an idempotent action needs an authenticated user")
+
+    produced: list[Response] = []
+
+    def run() -> tuple[int, Any]:
+        produced.append(produce())
+        return produced[0].status_code, produced[0].data
+
+    status, body, replayed = idempotent_result(
+        user_id=user_id,
+        key=key,
+        endpoint=f"{request.method} {request.path}"[:300],
+        request_hash=request_hash_of(request),
+        produce=run,
+    )
+    if not replayed:
+        return produced[0]
+    response = Response(body, status=status)
+    response[REPLAYED_HEADER] = "true"
     return response
 
 

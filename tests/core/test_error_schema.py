@@ -53,3 +53,7 @@ def test_operations_declare_the_errors_they_can_answer(schema):
     login = schema["paths"]["/api/auth/token/"]["post"]["responses"]
     assert "401" not in login
     assert "429" in login
+    # a list without an id in its path has no 404
+    bulk = schema["paths"]["/api/tasks/bulk-approve/"]["post"]["responses"]
+    assert "404" not in bulk
+    assert {"400", "401", "403", "413", "422"} <= set(bulk)

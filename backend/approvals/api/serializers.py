@@ -9,8 +9,10 @@ from rest_framework import serializers
 from approvals.api.line_serializers import LineInputSerializer
 from approvals.line import LineSpec
 from approvals.models import ApprovalStep
+from approvals.services.bulk import BULK_APPROVE_MAX
+from core.api.serializers import ActedBySerializer
 from directory.models import Person, Unit
-from documents.models import Document, DocumentVersion
+from documents.models import Document, DocumentStatus, DocumentVersion
 
 # Inputs ----------------------------------------------------------------------
 
@@ -165,3 +167,32 @@ class BoxFilterInputSerializer(serializers.Serializer[dict[str, Any]]):
     date_from = serializers.DateField(required=False)
     date_to = serializers.DateField(required=False)
     q = serializers.CharField(required=False, max_length=200)
+
+
+class BulkApproveInputSerializer(serializers.Serializer[dict[str, Any]]):
+    task_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), min_length=1, max_length=BULK_APPROVE_MAX
+    )
+    comment = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+
+
+class BulkDocumentOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=DocumentStatus.choices)
+    number = serializers.CharField(allow_null=True)
+
+
+class BulkResultOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    """One task's outcome: approved (its document), conflict (who acted first, to people
+    on its line), refused (the reason, as the single approval would answer)."""
+
+    task = serializers.IntegerField()
+    outcome = serializers.ChoiceField(choices=["approved", "conflict", "refused"])
+    document = BulkDocumentOutputSerializer(required=False)
+    code = serializers.CharField(required=False, help_text="The error type, as in `Error`.")
+    detail = serializers.CharField(required=False)
+    acted_by = ActedBySerializer(required=False)
+
+
+class BulkApproveOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    results = BulkResultOutputSerializer(many=True)

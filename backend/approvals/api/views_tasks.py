@@ -29,6 +29,8 @@ from rest_framework.serializers import Serializer
 from approvals.api.permissions import request_address, request_person
 from approvals.api.serializers import (
     ActionReasonInputSerializer,
+    BulkApproveInputSerializer,
+    BulkApproveOutputSerializer,
     CommentInputSerializer,
     ContentInputSerializer,
     EditedVersionOutputSerializer,
@@ -47,7 +49,14 @@ from approvals.services import (
     step_release,
     step_return,
 )
-from core.idempotency import HEADER, idempotent_response
+from approvals.services.bulk import tasks_bulk_approve
+from core.idempotency import (
+    HEADER,
+    idempotency_key_claim,
+    idempotency_key_of,
+    idempotent_response,
+    request_hash_of,
+)
 from documents.selectors import documents_visible_to
 
 IDEMPOTENCY_PARAMETER = OpenApiParameter(
@@ -188,6 +197,39 @@ class TaskViewSet(viewsets.GenericViewSet[ApprovalStep]):
     def post_approve(self, request: Request, pk: str | None = None) -> Response:
         """Post-approve (후결) a step your deputy took while you were away."""
         return self._act(request, None, post_approve)
+
+    @extend_schema(
+        request=BulkApproveInputSerializer,
+        responses={200: BulkApproveOutputSerializer, 422: ACTION_ERRORS[422]},
+        parameters=[IDEMPOTENCY_PARAMETER],
+    )
+    @action(detail=False, methods=["post"], url_path="bulk-approve", url_name="bulk-approve")
+    def bulk_approve(self, request: Request) -> Response:
+        """Approve up to 50 tasks with one comment: one result per task, in order.
+
+        Each task is approved on its own (approvals.services.bulk): one that fails is
+        reported (conflict, with who acted first; or refused, with the reason) and
+        undoes no other. An Idempotency-Key covers the whole request.
+        """
+        person = request_person(request)
+        serializer = BulkApproveInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        key = idempotency_key_of(request)
+        if key is not None:
+            idempotency_key_claim(
+                user_id=person.user_id,
+                key=key,
+                endpoint=f"POST {request.path}"[:300],
+                request_hash=request_hash_of(request),
+            )
+        results = tasks_bulk_approve(
+            step_ids=serializer.validated_data["task_ids"],
+            actor=person,
+            comment=serializer.validated_data["comment"],
+            client_address=request_address(request),
+            idempotency_key=key,
+        )
+        return Response(BulkApproveOutputSerializer({"results": results}).data)
 
     @extend_schema(
         request=ContentInputSerializer,

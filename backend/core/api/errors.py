@@ -68,7 +68,7 @@ _TYPES: dict[type[exceptions.APIException], str] = {
 }
 
 
-def _error_type(exc: exceptions.APIException) -> str:
+def error_type(exc: exceptions.APIException) -> str:
     for klass, name in _TYPES.items():
         if isinstance(exc, klass):
             return name
@@ -100,7 +100,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, exceptions.ValidationError):
         body = validation_error_body(exc)
     else:
-        body = {"type": _error_type(exc), "detail": str(exc.detail), "errors": []}
+        body = {"type": error_type(exc), "detail": str(exc.detail), "errors": []}
     # An error may say more in fields of its own (a task's conflict: `acted_by`),
     # each declared in the schema's Error (core/api/serializers.py).
     body.update(getattr(exc, "body_extra", None) or {})

@@ -930,7 +930,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description People search by name prefix (김 finds 김민수), unit and position. */
+        /**
+         * @description People search by name, 초성 or 두벌식 keys (김민, 민수, ㄱㅁㅅ, rlaalstn find 김민수),
+         *     unit and position: exact matches first, then prefixes, then the rest.
+         */
         get: operations["people_list"];
         put?: never;
         post?: never;
@@ -947,7 +950,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description People search by name prefix (김 finds 김민수), unit and position. */
+        /**
+         * @description People search by name, 초성 or 두벌식 keys (김민, 민수, ㄱㅁㅅ, rlaalstn find 김민수),
+         *     unit and position: exact matches first, then prefixes, then the rest.
+         */
         get: operations["people_retrieve"];
         put?: never;
         post?: never;
@@ -1223,6 +1229,29 @@ export interface paths {
         put?: never;
         /** @description Return to the drafter or to the previous step; a reason is required. */
         post: operations["tasks_return_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/bulk-approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Approve up to 50 tasks with one comment: one result per task, in order.
+         *
+         *     Each task is approved on its own (approvals.services.bulk): one that fails is
+         *     reported (conflict, with who acted first; or refused, with the reason) and
+         *     undoes no other. An Idempotency-Key covers the whole request.
+         */
+        post: operations["tasks_bulk_approve_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1572,6 +1601,19 @@ export interface components {
              */
             committed_at?: string | null;
         };
+        BulkApproveInputRequest: {
+            task_ids: number[];
+            /** @default  */
+            comment: string;
+        };
+        BulkApproveOutput: {
+            results: components["schemas"]["BulkResultOutput"][];
+        };
+        BulkDocumentOutput: {
+            id: number;
+            status: components["schemas"]["DocumentStatusEnum"];
+            number: string | null;
+        };
         BulkPublishInputRequest: {
             documents: number[];
         };
@@ -1580,6 +1622,19 @@ export interface components {
             published: boolean;
             publication: number | null;
             error: unknown;
+        };
+        /**
+         * @description One task's outcome: approved (its document), conflict (who acted first, to people
+         *     on its line), refused (the reason, as the single approval would answer).
+         */
+        BulkResultOutput: {
+            task: number;
+            outcome: components["schemas"]["OutcomeEnum"];
+            document?: components["schemas"]["BulkDocumentOutput"];
+            /** @description The error type, as in `Error`. */
+            code?: string;
+            detail?: string;
+            acted_by?: components["schemas"]["ActedBy"];
         };
         CertificateOutput: {
             subject: string;
@@ -2128,6 +2183,13 @@ export interface components {
          * @enum {string}
          */
         OriginEnum: "audit" | "line";
+        /**
+         * @description * `approved` - approved
+         *     * `conflict` - conflict
+         *     * `refused` - refused
+         * @enum {string}
+         */
+        OutcomeEnum: "approved" | "conflict" | "refused";
         PaginatedAbsenceOutputList: {
             /** @example 123 */
             count: number;
@@ -6891,7 +6953,7 @@ export interface operations {
                 /** @description 페이지당 반환할 결과 수. */
                 page_size?: number;
                 position?: number;
-                /** @description 이름 앞부분 */
+                /** @description a name or part of it (김민수, 김민, 민수), its initial consonants (ㄱㅁㅅ, 김ㅁ), the same keys typed with the Korean IME off (rlaalstn), or the English name */
                 q?: string;
                 unit?: number;
             };
@@ -8345,6 +8407,79 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tasks_bulk_approve_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per action: a replay with the same body returns the first answer; the same key with another body answers 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkApproveInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BulkApproveInputRequest"];
+                "multipart/form-data": components["schemas"]["BulkApproveInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkApproveOutput"];
+                };
+            };
+            /** @description The input is not valid: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another body. */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
