@@ -140,6 +140,18 @@ describe("the absence screen", () => {
     await waitFor(() => expect(router.state.location.search).toEqual({}));
   });
 
+  it("still changes (never re-creates) an absence whose deputy the people API no longer lists", async () => {
+    const base = server(() => json(upcoming));
+    const calls = stubApi((request, url) =>
+      url.pathname === "/api/people/21/" ? json({ type: "not_found", detail: "없음", errors: [] }, 404) : base(request, url),
+    );
+    renderApp("/absence?edit=8");
+    expect(await screen.findByRole("combobox", { name: /대결자/ })).toHaveValue("김상훈");
+    await userEvent.click(screen.getByRole("button", { name: "변경 저장" }));
+    await waitFor(() => expect(calls.some((c) => c.method === "PATCH" && c.path === "/api/absences/8/")).toBe(true));
+    expect(calls.some((c) => c.method === "POST")).toBe(false);
+  });
+
   it("cancels an absence only after asking", async () => {
     const calls = stubApi(server(() => new Response(null, { status: 204 })));
     renderApp("/absence");

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "@/auth/me";
 import { Button } from "@/ui/Button";
+import type { Person } from "@/ui/PersonCombobox";
 import { AbsenceForm } from "./AbsenceForm";
 import { AbsenceList } from "./AbsenceList";
 import { CancelDialog } from "./CancelDialog";
@@ -24,6 +25,10 @@ export function AbsenceScreen() {
   const absences = list.data?.results ?? [];
   const editing = edit === undefined ? undefined : absences.find((absence) => absence.id === edit);
   const deputy = useQuery(personQuery(editing?.deputy.id));
+  // The picker shows people as the people API gives them; when that fails (a deputy who has
+  // since left is not listed), the absence's own brief record of the deputy stands in.
+  const deputyPerson: Person | undefined =
+    deputy.data ?? (editing && deputy.isError ? { ...editing.deputy, name_en: "", position: null } : undefined);
   const stopEditing = () => void navigate({ search: {} });
   const formHeading = useRef<HTMLHeadingElement>(null);
 
@@ -48,7 +53,7 @@ export function AbsenceScreen() {
           <h2 id="absence-form-title" className="absence-page__heading" ref={formHeading} tabIndex={-1}>
             {editing ? t("editTitle") : t("newTitle")}
           </h2>
-          {edit !== undefined && (list.isPending || (editing && deputy.isPending)) ? (
+          {edit !== undefined && (list.isPending || (editing && !deputyPerson)) ? (
             <p className="muted">{t("common:state.loading")}</p>
           ) : edit !== undefined && !editing ? (
             <p className="notice notice--warning">
@@ -58,7 +63,7 @@ export function AbsenceScreen() {
             <AbsenceForm
               // A fresh form for each absence opened, and after each save.
               key={`${editing?.id ?? "new"}-${saves}`}
-              editing={editing && deputy.data ? { absence: editing, deputy: deputy.data } : undefined}
+              editing={editing && deputyPerson ? { absence: editing, deputy: deputyPerson } : undefined}
               selfId={selfId}
               onCancel={editing ? stopEditing : undefined}
               onDone={(saved) => {
