@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, newIdempotencyKey } from "@/api/client";
-import { ApiFailure, unwrap } from "@/api/errors";
+import { ApiFailure } from "@/api/errors";
 import { useMe } from "@/auth/me";
 import { Button } from "@/ui/Button";
 import { AddPanel } from "./AddPanel";
@@ -19,8 +18,6 @@ import {
   type LineErrors,
   lineFromOutput,
   lineFromRound,
-  type LineOutput,
-  lineToInput,
   mapLineErrors,
   moveStage,
   NEW_STAGE,
@@ -31,7 +28,9 @@ import {
 } from "./lineState";
 import { OrgChart } from "./OrgChart";
 import { type DocumentDetail, documentQuery, suggestionQuery, useLineCheck } from "./queries";
+import { RuleNote } from "./RuleNote";
 import { SavedLines } from "./SavedLines";
+import { useSubmitLine } from "./useSubmitLine";
 import "./line.css";
 
 const routeApi = getRouteApi("/signed-in/documents/$id/line");
@@ -97,7 +96,6 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
   const id = String(document.id);
   const navigate = useNavigate();
   const search = routeApi.useSearch();
-  const queryClient = useQueryClient();
   const [line, setLine] = useState<Line>(initial);
   const [choice, setChoice] = useState<AddChoice>({ role: "review", consultStage: null });
   const [announcement, setAnnouncement] = useState("");
@@ -105,7 +103,6 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
   const [submitErrors, setSubmitErrors] = useState<{ sent: Line; errors: LineErrors } | null>(null);
   const [submitProblem, setSubmitProblem] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const idempotency = useRef<{ line: Line; key: string } | null>(null);
 
   const check = useLineCheck(id, line);
   const suggestion = useQuery(suggestionQuery(id));
@@ -148,38 +145,10 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
     announce(t("announce.added", { name: person.name, role: t(`roleIn.${choice.role}`) }));
   };
 
-  const submit = useMutation({
-    mutationFn: async (sent: Line) => {
-      if (idempotency.current?.line !== sent) idempotency.current = { line: sent, key: newIdempotencyKey() };
-      const options = {
-        params: { path: { id }, header: { "Idempotency-Key": idempotency.current.key } },
-        body: { line: lineToInput(sent) },
-      };
-      return unwrap(
-        document.submitted_at
-          ? await api.POST("/api/documents/{id}/resubmit/", options)
-          : await api.POST("/api/documents/{id}/submit/", options),
-      );
-    },
-    onSuccess: async () => {
-      // To the document first (this editor has nothing left to show), then everything the
-      // submission changed (the document, the boxes and their counts) is read again.
-      queryClient.removeQueries({ queryKey: ["documents", id, "line"] });
-      await navigate({ to: "/documents/$id", params: { id } });
-      void queryClient.invalidateQueries();
-    },
-    onError: (error, sent) => {
-      // A definite answer ends that intention; only a request that may not have arrived
-      // (no answer, 5xx) is sent again with the same key.
-      if (error instanceof ApiFailure && error.status < 500) idempotency.current = null;
-      if (error instanceof ApiFailure && error.status === 400 && error.body) {
-        const lineOnly = (error.body.errors ?? []).filter((item) => item.field === "line" || item.field.startsWith("line."));
-        setSubmitErrors({ sent, errors: mapLineErrors(sent, lineOnly) });
-        const others = (error.body.errors ?? []).filter((item) => !lineOnly.includes(item));
-        setSubmitProblem(others.length ? others.map((item) => item.message).join(" ") : t("submit.fix"));
-      } else {
-        setSubmitProblem(error instanceof ApiFailure ? error.message : t("common:errors.network"));
-      }
+  const submit = useSubmitLine(document, {
+    onRefused: (sent, lineErrors, problem) => {
+      setSubmitErrors(lineErrors ? { sent, errors: lineErrors } : null);
+      setSubmitProblem(problem);
       summaryRef.current?.focus();
     },
   });
@@ -310,34 +279,5 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
         </div>
       </div>
     </main>
-  );
-}
-
-interface RuleNoteProps {
-  check: ReturnType<typeof useLineCheck>;
-  settled: ReturnType<typeof useLineCheck> | null;
-  suggestion: LineOutput | null;
-  unchanged: boolean;
-}
-
-/** The delegation rule the line follows (it depends on the document, not on the line), and 전결. */
-function RuleNote({ check, settled, suggestion, unchanged }: RuleNoteProps) {
-  const { t } = useTranslation("line");
-  const valid = settled?.state === "valid" ? settled.output : null;
-  const output = valid ?? (unchanged ? suggestion : null);
-  const rule = valid?.delegation_rule ?? suggestion?.delegation_rule;
-  return (
-    <div className="line-rule">
-      {rule ? (
-        <p className="line-rule__text">
-          <span className="muted">{t("rule.label")}</span> <strong>{rule}</strong>
-          {output?.delegated ? <span className="badge badge--accent line-rule__badge">{t("rule.delegated")}</span> : null}
-        </p>
-      ) : null}
-      <p className="line-rule__status muted" aria-live="polite">
-        {check.state === "checking" ? t("rule.checking") : settled?.state === "valid" ? t("rule.valid") : ""}
-        {settled?.state === "failed" && check.state !== "checking" ? t("rule.failed") : ""}
-      </p>
-    </div>
   );
 }
