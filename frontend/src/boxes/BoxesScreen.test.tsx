@@ -154,6 +154,51 @@ describe("the boxes screen", () => {
     await waitFor(() => expect(router.state.location.search).toEqual({ open: 43 }));
   });
 
+  it("approves several with one comment and says what became of each", async () => {
+    wideScreen(false);
+    const keys: (string | null)[] = [];
+    const consult = item(44, { step: step({ id: 440, stage_kind: "consult" }) });
+    const calls = stubApi((request, url) => {
+      if (url.pathname === "/api/boxes/") return { counts };
+      if (url.pathname === "/api/boxes/to_act/") return { count: 4, next: null, previous: null, results: [...rows, consult] };
+      if (url.pathname === "/api/tasks/bulk-approve/") {
+        keys.push(request.headers.get("Idempotency-Key"));
+        return {
+          results: [
+            { task: 410, outcome: "approved", document: { id: 41, status: "approved", number: "예산총괄팀-12" } },
+            {
+              task: 430,
+              outcome: "conflict",
+              code: "conflict",
+              detail: "이미 처리되었습니다.",
+              acted_by: { name: "김상훈", position: "팀장", action: "approved", acted_at: "2026-12-03T01:00:00Z" },
+            },
+          ],
+        };
+      }
+      return undefined;
+    });
+    renderAt("/boxes/to_act");
+    await screen.findByRole("list", { name: /결재할 문서/ });
+    // A consult step is answered on its own: no checkbox.
+    expect(screen.queryByRole("checkbox", { name: "문서 44 선택" })).toBeNull();
+    screen.getByRole("checkbox", { name: "문서 41 선택" }).focus();
+    await userEvent.keyboard(" ");
+    await userEvent.click(screen.getByRole("checkbox", { name: "문서 43 선택" }));
+    expect(screen.getByRole("checkbox", { name: "이 쪽의 문서 모두 선택" })).toHaveProperty("indeterminate", true);
+    await userEvent.type(screen.getByRole("textbox", { name: /의견/ }), "검토 완료");
+    await userEvent.click(screen.getByRole("button", { name: "선택한 2건 결재" }));
+    const results = await screen.findByRole("heading", { name: "2건 중 1건 결재했습니다" });
+    expect(calls.find((c) => c.path === "/api/tasks/bulk-approve/")!.body).toEqual({ task_ids: [410, 430], comment: "검토 완료" });
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    const outcomes = within(results.parentElement!).getAllByRole("listitem");
+    expect(outcomes[0]).toHaveTextContent("문서 41 결재했습니다 · 예산총괄팀-12");
+    expect(outcomes[1]).toHaveTextContent("문서 43 김상훈 팀장이 먼저 처리했습니다");
+    // The approved one leaves the selection; the one taken first stays for a look.
+    expect(screen.getByRole("checkbox", { name: "문서 41 선택" })).not.toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "문서 43 선택" })).toBeChecked();
+  });
+
   it("refuses a box the API does not have", async () => {
     wideScreen(false);
     serve();

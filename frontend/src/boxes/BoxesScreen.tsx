@@ -7,6 +7,7 @@ import { useMe } from "@/auth/me";
 import { Button } from "@/ui/Button";
 import { useShortcuts } from "@/ui/useShortcuts";
 import { BoxFilters } from "./BoxFilters";
+import { BulkApprove, canBulkApprove } from "./BulkApprove";
 import { BoxNav } from "./BoxNav";
 import { BoxPager } from "./BoxPager";
 import { BoxRow } from "./BoxRow";
@@ -41,6 +42,23 @@ function BoxScreen({ box }: { box: Box }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const page = search.page ?? 1;
   const pages = list.data ? Math.max(1, Math.ceil(list.data.count / PAGE_SIZE)) : 1;
+  const bulk = box === "to_act";
+  const selectable = bulk ? items.filter(canBulkApprove) : [];
+  const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
+  const chosen = selectable.filter((item) => item.step && checked.has(item.step.id));
+  const pageBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (pageBox.current) pageBox.current.indeterminate = chosen.length > 0 && chosen.length < selectable.length;
+  });
+
+  function check(taskId: number, on: boolean) {
+    setChecked((current) => {
+      const next = new Set(current);
+      if (on) next.add(taskId);
+      else next.delete(taskId);
+      return next;
+    });
+  }
 
   useEffect(() => {
     if (search.open !== undefined) setSelected(search.open);
@@ -97,6 +115,12 @@ function BoxScreen({ box }: { box: Box }) {
           </button>
         </div>
         <BoxFilters box={box} filters={search} items={items} onChange={setFilters} />
+        {bulk && selectable.length > 0 ? (
+          <BulkApprove
+            selected={chosen}
+            onDone={(approved) => setChecked((current) => new Set([...current].filter((id) => !approved.includes(id))))}
+          />
+        ) : null}
         <p role="status" className="boxes__count">
           {list.data ? t(hasFilters(search) ? "list.countFiltered" : "list.count", { count: list.data.count }) : ""}
         </p>
@@ -118,6 +142,20 @@ function BoxScreen({ box }: { box: Box }) {
           <p className="boxes__empty">{hasFilters(search) ? t("list.emptyFiltered") : t(`empty.${box}`)}</p>
         ) : (
           <>
+            {selectable.length > 0 ? (
+              <label className="boxes__select-page">
+                <input
+                  ref={pageBox}
+                  type="checkbox"
+                  className="box-row__check"
+                  checked={chosen.length === selectable.length}
+                  onChange={(event) =>
+                    setChecked(new Set(event.target.checked ? selectable.map((item) => item.step?.id ?? 0) : []))
+                  }
+                />
+                {t("bulk.selectPage")}
+              </label>
+            ) : null}
             <ol
               className="box-list"
               aria-label={t("list.label", { box: t(`box.${box}`), page, pages })}
@@ -133,6 +171,11 @@ function BoxScreen({ box }: { box: Box }) {
                   isOpen={openId === item.document.id}
                   isSelected={selected === item.document.id}
                   onFocus={() => setSelected(item.document.id)}
+                  checkbox={
+                    bulk && item.step && canBulkApprove(item)
+                      ? { checked: checked.has(item.step.id), onChange: (on) => check(item.step?.id ?? 0, on) }
+                      : undefined
+                  }
                   linkRef={(element) => {
                     if (element) links.current.set(item.document.id, element);
                     else links.current.delete(item.document.id);
