@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import i18n from "@/i18n";
 import { ActionBar } from "./ActionBar";
@@ -77,6 +77,24 @@ describe("acting on a document", () => {
     expect(second).toBe(first);
     expect(new URL(sent[1]!.url).pathname).toBe("/api/tasks/11/approve/");
     expect(await sent[1]!.json()).toEqual({ comment: "수고하셨습니다" });
+  });
+
+  it("acts once on a double tap", async () => {
+    const user = userEvent.setup();
+    let release: (response: Response) => void = () => undefined;
+    answer(() => new Promise<Response>((resolve) => (release = resolve)));
+    const onActed = setup([approve]);
+    await user.click(screen.getByRole("button", { name: "결재" }));
+    const dialog = await screen.findByRole("dialog", { name: "결재" });
+    const submit = screen.getAllByRole("button", { name: "결재" }).find((button) => dialog.contains(button))!;
+    // Two taps in the same tick, before React re-renders the pending button, then a third.
+    fireEvent.click(submit);
+    fireEvent.click(submit);
+    await user.click(submit);
+    expect(submit).toHaveAttribute("aria-busy", "true");
+    release(json(200, { actions: [], document: {}, step: {} }));
+    await waitFor(() => expect(onActed).toHaveBeenCalledTimes(1));
+    expect(sent).toHaveLength(1);
   });
 
   it("refuses to send a return without its reason", async () => {

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiFailure } from "@/api/errors";
 import { Button } from "@/ui/Button";
@@ -7,7 +7,7 @@ import { useShortcuts } from "@/ui/useShortcuts";
 import { type ActionName, actedByLabel, actedByOf, NEEDS_WORDS, type OfferedAction } from "./actions";
 import { ActionDialog } from "./ActionDialog";
 import type { DocumentDetail } from "./queries";
-import { useDocumentAction } from "./useDocumentAction";
+import { type ActionRequest, useDocumentAction } from "./useDocumentAction";
 
 const PRIMARY = new Set<ActionName>(["approve", "agree", "post-approve", "resubmit"]);
 const DANGER = new Set<ActionName>(["return", "disagree"]);
@@ -39,13 +39,26 @@ export function ActionBar({ document, offered, onActed }: Props) {
     return t(when ? "conflict.actedByAt" : "conflict.actedBy", { name: actedByLabel(actedBy), what, when });
   };
 
+  // A second tap before React has re-rendered the pending button is still the same tap.
+  const busy = useRef(false);
+  function act(request: ActionRequest, onError?: (error: Error) => void) {
+    if (busy.current) return;
+    busy.current = true;
+    mutation.mutate(request, {
+      onError,
+      onSettled: () => {
+        busy.current = false;
+      },
+    });
+  }
+
   function start(action: OfferedAction) {
     setDone(null);
     if (NEEDS_WORDS[action.name] !== "none" || CONFIRM.has(action.name)) {
       mutation.reset();
       setOpen(action);
     } else {
-      mutation.mutate({ action, input: {} });
+      act({ action, input: {} });
     }
   }
   const find = (...names: ActionName[]) => offered.find((action) => names.includes(action.name));
@@ -64,7 +77,7 @@ export function ActionBar({ document, offered, onActed }: Props) {
       {conflict ? (
         <div className="notice notice--warning" role="alert">
           <p>{conflictText(conflict)}</p>
-          {conflict.body?.detail ? <p className="muted">{conflict.body.detail}</p> : null}
+          {!actedByOf(conflict) && conflict.body?.detail ? <p className="muted">{conflict.body.detail}</p> : null}
         </div>
       ) : null}
       {!open && mutation.error && !conflict ? (
@@ -107,15 +120,10 @@ export function ActionBar({ document, offered, onActed }: Props) {
           isPending={mutation.isPending}
           error={mutation.error}
           onSubmit={(input) =>
-            mutation.mutate(
-              { action: open, input },
-              {
-                // Someone acted first: the dialog gives way to who it was, and the document is read again.
-                onError: (error) => {
-                  if (error instanceof ApiFailure && error.status === 409) setOpen(null);
-                },
-              },
-            )
+            // Someone acted first: the dialog gives way to who it was, and the document is read again.
+            act({ action: open, input }, (error) => {
+              if (error instanceof ApiFailure && error.status === 409) setOpen(null);
+            })
           }
           onClose={() => {
             setOpen(null);

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import type { OfferedAction } from "./actions";
 import { DocumentView } from "./DocumentView";
 
@@ -7,10 +6,9 @@ import { DocumentView } from "./DocumentView";
  * `onActed` runs after an action succeeded, so the box can open its next item.
  */
 export function DocumentPanel({ id, onActed }: { id: number; onActed?: (action: OfferedAction) => void }) {
-  const { t } = useTranslation("document");
   return (
-    <section className="doc-panel" aria-label={t("panel")}>
+    <div className="doc-panel">
       <DocumentView key={id} id={id} headingLevel={2} onActed={onActed} />
-    </section>
+    </div>
   );
 }
