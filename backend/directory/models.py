@@ -5,10 +5,14 @@ Nothing here is ever deleted by a sync: people and units that leave are deactiva
 so the history of every document keeps pointing at who acted.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from directory.hangul import person_search_keys
 
 
 class Rank(models.IntegerChoices):
@@ -157,6 +161,13 @@ class Person(models.Model):
     ldap_dn = models.CharField(_("LDAP DN"), max_length=1000, null=True, blank=True, unique=True)
     active = models.BooleanField(_("active"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Derived from `name` on every save (and by the sync's bulk writes): directory.hangul.
+    search_keys = models.CharField(
+        _("name as 두벌식 keys"), max_length=500, blank=True, editable=False
+    )
+    search_initials = models.CharField(
+        _("initial consonants of the name"), max_length=100, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["name", "employee_number"]
@@ -169,6 +180,18 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.employee_number})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Keep the search keys in step with the name, whoever saves the person."""
+        for key, value in person_search_keys(self.name).items():
+            setattr(self, key, value)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, *SEARCH_KEY_FIELDS}
+        super().save(*args, **kwargs)
+
+
+SEARCH_KEY_FIELDS = ("search_keys", "search_initials")
 
 
 class Absence(models.Model):

@@ -2,9 +2,10 @@
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate
 
+from directory.hangul import INITIALS, dubeolsik, initials, is_jamo, is_syllable, jamo_pattern
 from directory.models import Absence, Person, Position, Rank, Role, Unit
 
 
@@ -36,26 +37,73 @@ def unit_list(*, parent_id: int | None, include_inactive: bool = False) -> Query
     return units.select_related("head_position").annotate(has_children=Exists(children))
 
 
+def _name_conditions(query: str) -> tuple[Q, Q, Q]:
+    """(matches, starts with, equals) for a search query; see person_search."""
+    if all(is_jamo(char) and char in INITIALS for char in query):
+        # ㄱㅁㅅ: initial consonants only.
+        key = initials(query)
+        return (
+            Q(search_initials__contains=key),
+            Q(search_initials__startswith=key),
+            Q(search_initials=key),
+        )
+    if any(is_syllable(char) or is_jamo(char) for char in query):
+        # 김민수, 민수, 김ㅁ: the 두벌식 key narrows (its index), the name decides.
+        if not any(is_jamo(char) for char in query):
+            narrow = Q(search_keys__contains=dubeolsik(query).lower())
+            return narrow & Q(name__contains=query), Q(name__startswith=query), Q(name=query)
+        # 김ㅁㅅ: the keys up to the first lone consonant, and the initials, narrow.
+        head = next(index for index, char in enumerate(query) if is_jamo(char))
+        narrow = Q(search_keys__contains=dubeolsik(query[: head + 1]).lower())
+        if initials(query):
+            narrow &= Q(search_initials__contains=initials(query))
+        pattern = jamo_pattern(query)
+        return (
+            narrow & Q(name__regex=pattern),
+            Q(name__regex=f"^{pattern}"),
+            Q(name__regex=f"^{pattern}$"),
+        )
+    # rlaalstn (the Korean IME off), or an English name.
+    key = query.lower()
+    return (
+        Q(search_keys__contains=key) | Q(name_en__icontains=query),
+        Q(search_keys__startswith=key) | Q(name_en__istartswith=query),
+        Q(search_keys=key) | Q(name_en__iexact=query),
+    )
+
+
 def person_search(
     *, query: str = "", unit_id: int | None = None, position_id: int | None = None
 ) -> QuerySet[Person]:
-    """Active people whose name starts with the query (김 finds 김민수), optionally in a
-    unit or holding a position, in 가나다 order.
+    """Active people whose name holds the query, optionally in a unit or holding a
+    position: exact matches first, then names that start with it, then the rest, each
+    in 가나다 order.
 
-    On PostgreSQL the name is compared and ordered in the "C" collation, which the
-    index of migration 0003 serves: one index range, stopped after a page.
+    The query matches a name (김민수, 김민, 민수), its initial consonants (ㄱㅁㅅ, and
+    mixed: 김ㅁ), the same keys typed with the Korean IME off (rlaalstn, rlaal), or the
+    English name, in any case. The keys are stored on the person (directory.hangul)
+    and trigram-indexed on PostgreSQL (migration 0005). Without a query the order is
+    the name's, which the "C"-collation index of migration 0003 serves.
     """
     people = Person.objects.filter(active=True)
     order = "name"
     if connection.vendor == "postgresql":
         people, order = people.alias(name_c=Collate("name", "C")), "name_c"
-    if query:
-        people = people.filter(**{f"{order}__startswith": query})
     if unit_id:
         people = people.filter(unit_id=unit_id)
     if position_id:
         people = people.filter(position_id=position_id)
-    return people.select_related("unit", "position").order_by(order, "employee_number")
+    people = people.select_related("unit", "position")
+    query = "".join(query.split()) if any(is_syllable(c) or is_jamo(c) for c in query) else query
+    if not query:
+        return people.order_by(order, "employee_number")
+    matches, prefix, exact = _name_conditions(query)
+    rank = Case(When(exact, then=Value(0)), When(prefix, then=Value(1)), default=Value(2))
+    return (
+        people.filter(matches)
+        .alias(match_rank=rank)
+        .order_by("match_rank", order, "employee_number")
+    )
 
 
 def absence_list(*, user: User, person_id: int | None = None) -> QuerySet[Absence]:

@@ -72,7 +72,13 @@ class MeOutputSerializer(serializers.Serializer[dict[str, Any]]):
 
 class PersonSearchInputSerializer(serializers.Serializer[dict[str, Any]]):
     q = serializers.CharField(
-        required=False, allow_blank=True, max_length=100, help_text=_("name prefix")
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text=_(
+            "a name or part of it (김민수, 김민, 민수), its initial consonants (ㄱㅁㅅ, 김ㅁ), "
+            "the same keys typed with the Korean IME off (rlaalstn), or the English name"
+        ),
     )
     unit = serializers.IntegerField(required=False, min_value=1)
     position = serializers.IntegerField(required=False, min_value=1)

@@ -70,7 +70,8 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet[Unit]):
 
 @extend_schema(tags=["directory"])
 class PersonViewSet(viewsets.ReadOnlyModelViewSet[Person]):
-    """People search by name prefix (김 finds 김민수), unit and position."""
+    """People search by name, 초성 or 두벌식 keys (김민, 민수, ㄱㅁㅅ, rlaalstn find 김민수),
+    unit and position: exact matches first, then prefixes, then the rest."""
 
     permission_classes = [IsAuthenticated, IsDirectoryMember]
     serializer_class = s.PersonOutputSerializer

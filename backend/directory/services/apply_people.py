@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from directory.models import Person, Position, Unit
+from directory.hangul import person_search_keys
+from directory.models import SEARCH_KEY_FIELDS, Person, Position, Unit
 from directory.services.apply_units import BATCH, Counts
 from directory.services.dn import dn_normalize
 from directory.services.entries import PersonEntry, Problem
 
-PERSON_FIELDS = ["employee_number", "name", "unit", "position", "email", "office_phone", "ldap_dn"]
+PERSON_FIELDS = [
+    "employee_number", "name", "unit", "position", "email", "office_phone", "ldap_dn",
+    *SEARCH_KEY_FIELDS,
+]  # fmt: skip
 USER_FIELDS = ["username", "first_name", "last_name", "email", "is_active"]
 
 
@@ -171,6 +175,8 @@ def people_apply(
             "email": entry.email,
             "office_phone": entry.phone,
             "ldap_dn": entry.dn,
+            # Bulk writes skip Person.save, which derives these everywhere else.
+            **person_search_keys(entry.name),
         }
         row = matched.get(entry.key)
         if row is None:

@@ -276,6 +276,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/disclosure/draft-scan/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description What the personal-information detector finds in a draft's title and body. */
+        post: operations["disclosure_draft_scan_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/disclosure/publications/{id}/withdraw/": {
         parameters: {
             query?: never;
@@ -1928,6 +1945,38 @@ export interface components {
              */
             readonly updated_at: string;
         };
+        DraftFindingOutput: {
+            /** @description The detector's kind (`rrn`, `phone`, `email` ...). */
+            kind: string;
+            /** @description The kind in the request's language. */
+            kind_label: string;
+            /**
+             * @description Where it is: the title or the body.
+             *
+             *     * `title` - title
+             *     * `body` - body
+             */
+            part: components["schemas"]["PartEnum"];
+            /** @description The body's paragraph (block) index; null in the title. */
+            paragraph: number | null;
+            /** @description First character, in the paragraph's text. */
+            start: number;
+            /** @description One past the last character. */
+            end: number;
+            /** @description The match, masked (900101-1******). */
+            preview: string;
+        };
+        DraftScanInputRequest: {
+            /** @default  */
+            title: string;
+            /** @default  */
+            body: string;
+            /** @description The draft being written (its drafter only). */
+            document?: number;
+        };
+        DraftScanOutput: {
+            findings: components["schemas"]["DraftFindingOutput"][];
+        };
         EditedVersionOutput: {
             readonly id: number;
             /** 판 번호 */
@@ -2405,6 +2454,12 @@ export interface components {
             end: number;
             mark: components["schemas"]["WithheldMark"] | null;
         };
+        /**
+         * @description * `title` - title
+         *     * `body` - body
+         * @enum {string}
+         */
+        PartEnum: "title" | "body";
         PatchedAbsenceUpdateInputRequest: {
             deputy?: number;
             /** Format: date-time */
@@ -4276,6 +4331,78 @@ export interface operations {
             /** @description No such object, or not one the user may see. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disclosure_draft_scan_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DraftScanInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DraftScanInputRequest"];
+                "multipart/form-data": components["schemas"]["DraftScanInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftScanOutput"];
+                };
+            };
+            /** @description The input is not valid: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6953,7 +7080,7 @@ export interface operations {
                 /** @description 페이지당 반환할 결과 수. */
                 page_size?: number;
                 position?: number;
-                /** @description a name or part of it (김민수, 김민, 민수), its initial consonants (ㄱㅁㅅ, 김ㅁ), the same keys typed with the Korean IME off (rlaalstn), or the English name */
+                /** @description 이름 또는 그 일부(김민수, 김민, 민수), 초성(ㄱㅁㅅ, 김ㅁ), 한/영 전환 없이 친 같은 자판(rlaalstn), 또는 영문 이름 */
                 q?: string;
                 unit?: number;
             };
