@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "@/api/client";
 import { ApiFailure, fieldErrors, unwrap } from "@/api/errors";
@@ -44,6 +44,15 @@ export function SavedLines({ documentId, kind, line, onApply, onApplyErrors }: S
   const saved = useQuery(savedLinesQuery);
   const [chosen, setChosen] = useState<string>("");
   const [name, setName] = useState("");
+  const [confirming, setConfirming] = useState<number | null>(null);
+  // Cancelling puts the focus back on the delete button it replaced.
+  const buttons = useRef<HTMLDivElement>(null);
+  const refocusDelete = useRef(false);
+  useEffect(() => {
+    if (confirming !== null || !refocusDelete.current) return;
+    refocusDelete.current = false;
+    buttons.current?.querySelector<HTMLButtonElement>("[data-delete]")?.focus();
+  }, [confirming]);
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string; details?: string[] } | null>(null);
   const selectId = useId();
 
@@ -99,6 +108,7 @@ export function SavedLines({ documentId, kind, line, onApply, onApplyErrors }: S
     },
     onSuccess: (_data, item) => {
       setChosen("");
+      setConfirming(null);
       setMessage({ tone: "success", text: t("saved.deleted", { name: item.name }) });
       void queryClient.invalidateQueries({ queryKey: savedLinesQuery.queryKey });
     },
@@ -159,13 +169,30 @@ export function SavedLines({ documentId, kind, line, onApply, onApplyErrors }: S
               </ul>
             </div>
           ) : null}
-          <div className="saved-lines__buttons">
+          <div className="saved-lines__buttons" ref={buttons}>
             <Button variant="secondary" isPending={apply.isPending} onPress={() => apply.mutate(current)}>
               {t("saved.apply")}
             </Button>
-            <Button variant="tertiary" isPending={remove.isPending} onPress={() => remove.mutate(current)} aria-label={t("saved.deleteNamed", { name: current.name })}>
-              {t("saved.delete")}
-            </Button>
+            {confirming === current.id ? (
+              <>
+                <Button variant="danger" autoFocus isPending={remove.isPending} onPress={() => remove.mutate(current)}>
+                  {t("saved.confirmDelete", { name: current.name })}
+                </Button>
+                <Button
+                  variant="tertiary"
+                  onPress={() => {
+                    setConfirming(null);
+                    refocusDelete.current = true;
+                  }}
+                >
+                  {t("common:actions.cancel")}
+                </Button>
+              </>
+            ) : (
+              <Button variant="tertiary" data-delete onPress={() => setConfirming(current.id)} aria-label={t("saved.deleteNamed", { name: current.name })}>
+                {t("saved.delete")}
+              </Button>
+            )}
           </div>
         </div>
       ) : null}
