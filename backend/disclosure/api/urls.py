@@ -11,6 +11,7 @@ from disclosure.api.views_requests import (
     PublicRequestStatusView,
     RequestViewSet,
 )
+from disclosure.api.views_scan import DraftScanView
 
 router = SimpleRouter()
 router.register("disclosure/reviews", ReviewViewSet, basename="disclosure-review")
@@ -20,6 +21,7 @@ router.register("documents", DocumentApprovalBoxViewSet, basename="document-appr
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),
+    path("disclosure/draft-scan/", DraftScanView.as_view(), name="disclosure-draft-scan"),
     path(
         "disclosure/documents/<int:document_id>/withheld-paragraphs/",
         WithheldParagraphListView.as_view(),

@@ -2079,6 +2079,19 @@ export interface components {
             kind: components["schemas"]["StageKindEnum"];
             assignee_ids: number[];
             assignees: components["schemas"]["LinePerson"][];
+            steps: components["schemas"]["LineStepOutput"][];
+        };
+        /** @description One assignee's step as it would route now: to them, or to their deputy (대결). */
+        LineStepOutput: {
+            assignee_id: number;
+            /** @description The assignee is away at this moment. */
+            absent: boolean;
+            /** Format: date-time */
+            absent_until: string | null;
+            /** @description Who acts instead while the assignee is away (대결), as the engine routes it; null when nobody may, and the step waits for the assignee. */
+            acting: components["schemas"]["LinePerson"] | null;
+            /** @description The one acting instead is the designated acting official (직무대리). */
+            acting_official: boolean;
         };
         LineUnitOutput: {
             readonly id: number;

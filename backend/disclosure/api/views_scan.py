@@ -1,0 +1,101 @@
+"""POST /api/disclosure/draft-scan/: the personal information in a draft, while typing.
+
+Staff only (an active staff member: approvals.api.permissions.request_person),
+throttled per person (DISCLOSURE_DRAFT_SCAN_RATE, default 60/min), the body within the
+limits a document's body has (its length and nesting, documents.services.content),
+and the JSON parser's own size and depth bounds. `document` (optional) names the
+draft being written, so its line's officials count as public names, as they will
+when it is tagged; only its drafter may name it. Nothing is stored or logged; an
+answer never holds the matched text (disclosure.draft_scan).
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from approvals.api.permissions import request_person
+from config.env import env_str
+from core.api.throttles import ClientUserRateThrottle
+from disclosure.draft_scan import draft_scan
+from documents.models import Document
+from documents.services.content import DocumentContentSerializer
+from documents.single_line import SingleLineField
+
+_NOT_YOURS = _("You have no draft with this number.")
+
+
+class DraftScanThrottle(ClientUserRateThrottle):
+    scope = "disclosure_draft_scan"
+
+    def get_rate(self) -> str:
+        rate = getattr(settings, "DISCLOSURE_DRAFT_SCAN_RATE", None)
+        return str(rate or env_str("DISCLOSURE_DRAFT_SCAN_RATE", "60/min"))
+
+
+class DraftScanInputSerializer(serializers.Serializer[dict[str, Any]]):
+    title = SingleLineField(max_length=300, allow_blank=True, required=False, default="")
+    body = serializers.CharField(
+        allow_blank=True, required=False, default="", max_length=1_000_000, trim_whitespace=False
+    )
+    document = serializers.IntegerField(
+        min_value=1, required=False, help_text="The draft being written (its drafter only)."
+    )
+
+    def validate_body(self, value: str) -> str:
+        """As deep as a document's body may nest (DOCUMENT_BODY_MAX_DEPTH), no deeper."""
+        content = DocumentContentSerializer()
+        checked: str = content.validate_body(value)
+        return checked
+
+
+class DraftFindingOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    kind = serializers.CharField(help_text="The detector's kind (`rrn`, `phone`, `email` ...).")
+    kind_label = serializers.CharField(help_text="The kind in the request's language.")
+    part = serializers.ChoiceField(
+        choices=["title", "body"], help_text="Where it is: the title or the body."
+    )
+    paragraph = serializers.IntegerField(
+        allow_null=True, help_text="The body's paragraph (block) index; null in the title."
+    )
+    start = serializers.IntegerField(help_text="First character, in the paragraph's text.")
+    end = serializers.IntegerField(help_text="One past the last character.")
+    preview = serializers.CharField(help_text="The match, masked (900101-1******).")
+
+
+class DraftScanOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    findings = DraftFindingOutputSerializer(many=True)
+
+
+class DraftScanView(APIView):
+    """What the personal-information detector finds in a draft's title and body."""
+
+    throttle_classes = [DraftScanThrottle]
+
+    @extend_schema(request=DraftScanInputSerializer, responses=DraftScanOutputSerializer)
+    def post(self, request: Request) -> Response:
+        person = request_person(request)
+        data = DraftScanInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = None
+        if "document" in data.validated_data:
+            document = (
+                Document.objects.select_related("unit", "drafter")
+                .filter(pk=data.validated_data["document"], drafter=person)
+                .first()
+            )
+            if document is None:
+                raise ValidationError({"document": [_NOT_YOURS]})
+        findings = draft_scan(
+            title=data.validated_data["title"],
+            body=data.validated_data["body"],
+            person=person,
+            document=document,
+        )
+        return Response(DraftScanOutputSerializer({"findings": findings}).data)

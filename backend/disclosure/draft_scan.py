@@ -1,0 +1,101 @@
+"""Live warnings while drafting: the personal information a draft's title and body hold.
+
+The drafter's screen sends the text it is editing; the detector reads it exactly as
+the tagging of the approved version will (disclosure.services.tagging): the texts
+as redaction.fields makes them from a sanitized body, joined field by field, and
+the organisation's configuration with what is known of the drafter's document (the
+office numbers of its unit and drafter, its officials' names as public names).
+
+A finding says where it is (the title, or a paragraph of the body, with character
+offsets in that paragraph's plain text) and what it is; it never carries the matched
+text, only a masked preview (900101-1******), so an answer can be shown, cached or
+logged by a browser without copying the value. Nothing here is stored or logged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import translation
+
+from directory.models import Person
+from disclosure.classification.finding_labels import finding_label
+from disclosure.detection import DetectionConfig, Finding, Kind, detect
+from disclosure.detection_settings import document_official_names, organisation_detection_config
+from disclosure.redaction import VersionTexts
+from documents.models import Document
+from documents.sanitize import sanitize_body
+
+# How many leading letters or digits a preview shows, per kind (a third by default).
+_SHOWN = {Kind.RRN: 7, Kind.FOREIGNER_RRN: 7}
+
+
+@dataclass(frozen=True, slots=True)
+class DraftFinding:
+    kind: str
+    kind_label: str
+    part: str  # "title" or "body"
+    paragraph: int | None  # the body's paragraph (redaction.body), None in the title
+    start: int
+    end: int
+    preview: str
+
+
+def draft_scan(
+    *, title: str, body: str, person: Person, document: Document | None = None
+) -> list[DraftFinding]:
+    """The findings in `title` and `body` (HTML, sanitized as a document's is)."""
+    texts = VersionTexts({"title": title, "body": sanitize_body(body)})
+    findings = detect(texts.joined, _config(person, document))
+    language = "en" if translation.get_language() == "en" else "ko"
+    located = (_locate(texts, finding, language) for finding in findings)
+    return [f for f in located if f is not None]
+
+
+def _config(person: Person, document: Document | None) -> DetectionConfig:
+    if document is not None:
+        numbers = {document.unit.phone, document.drafter.office_phone}
+        public = document_official_names(document)
+    else:
+        numbers = {person.unit.phone, person.office_phone}
+        public = (person.name,)
+    return organisation_detection_config(office_numbers=numbers - {""}, public_names=public)
+
+
+def _locate(texts: VersionTexts, finding: Finding, language: str) -> DraftFinding | None:
+    where = texts.locate(finding.start, finding.end)
+    if where is None or where.end <= where.start or where.field not in ("title", "body"):
+        return None
+    value = texts.fields[where.field][where.start : where.end]
+    paragraph, start, end = None, where.start, where.end
+    if where.field == "body":
+        for candidate in texts.body.paragraphs:
+            if candidate.start <= where.start < candidate.end + 1:
+                paragraph = candidate.index
+                start = where.start - candidate.start
+                end = min(where.end, candidate.end) - candidate.start
+                break
+    return DraftFinding(
+        kind=finding.kind.value,
+        kind_label=finding_label(finding.kind, language),
+        part=where.field,
+        paragraph=paragraph,
+        start=start,
+        end=end,
+        preview=masked(value, shown=_SHOWN.get(finding.kind)),
+    )
+
+
+def masked(value: str, *, shown: int | None = None) -> str:
+    """`value` with its letters and digits after the first `shown` (a third) as "*";
+    separators (-, space, @, .) stay, so the shape is recognisable."""
+    characters = sum(1 for c in value if c.isalnum())
+    keep = shown if shown is not None else max(1, characters // 3)
+    out = []
+    for character in value:
+        if character.isalnum():
+            out.append(character if keep > 0 else "*")
+            keep -= 1
+        else:
+            out.append(character)
+    return "".join(out)
