@@ -12,6 +12,7 @@ import { type ActionRequest, useDocumentAction } from "./useDocumentAction";
 const PRIMARY = new Set<ActionName>(["approve", "agree", "post-approve", "resubmit"]);
 const DANGER = new Set<ActionName>(["return", "disagree"]);
 /** Confirmed in a dialog though they need no words: they change who holds the document. */
+const SHORTCUT_OF: Partial<Record<ActionName, string>> = { approve: "a", agree: "a", return: "r", disagree: "r", hold: "h" };
 const CONFIRM = new Set<ActionName>(["recall", "resubmit", "edit"]);
 
 interface Props {
@@ -71,48 +72,42 @@ export function ActionBar({ document, offered, onActed }: Props) {
   const pendingName = mutation.isPending ? mutation.variables?.action.name : undefined;
   return (
     <>
-      <div className="doc-status" aria-live="polite">
-        {done ? <p className="notice notice--success">{t(`done.${done}`)}</p> : null}
+      <div className={`doc-dock${offered.length || done || mutation.error ? " doc-dock--shown" : ""}`}>
+        <div className="doc-dock__status" aria-live="polite">
+          {done ? <p className="notice notice--success">{t(`done.${done}`)}</p> : null}
+        </div>
+        {conflict ? (
+          <div className="notice notice--warning" role="alert">
+            <p>{conflictText(conflict)}</p>
+            {!actedByOf(conflict) && conflict.body?.detail ? <p className="muted">{conflict.body.detail}</p> : null}
+          </div>
+        ) : null}
+        {!open && mutation.error && !conflict ? (
+          <p className="notice notice--danger" role="alert">
+            {mutation.error instanceof ApiFailure
+              ? (mutation.error.body?.detail ?? t("errors.failed", { status: mutation.error.status }))
+              : t("errors.network")}
+          </p>
+        ) : null}
+        {offered.length > 0 ? (
+          <div className="doc-actions" role="group" aria-label={t("actions.label")}>
+            {offered.map((action) => (
+              <Button
+                key={`${action.name}:${action.taskId ?? ""}`}
+                size="large"
+                variant={PRIMARY.has(action.name) ? "primary" : DANGER.has(action.name) ? "danger" : "tertiary"}
+                className={`doc-actions__button doc-actions__button--${action.name}`}
+                isPending={pendingName === action.name}
+                isDisabled={mutation.isPending && pendingName !== action.name}
+                onPress={() => start(action)}
+                aria-keyshortcuts={SHORTCUT_OF[action.name]}
+              >
+                {t(`actions.${action.name}`)}
+              </Button>
+            ))}
+          </div>
+        ) : null}
       </div>
-      {conflict ? (
-        <div className="notice notice--warning" role="alert">
-          <p>{conflictText(conflict)}</p>
-          {!actedByOf(conflict) && conflict.body?.detail ? <p className="muted">{conflict.body.detail}</p> : null}
-        </div>
-      ) : null}
-      {!open && mutation.error && !conflict ? (
-        <p className="notice notice--danger" role="alert">
-          {mutation.error instanceof ApiFailure
-            ? (mutation.error.body?.detail ?? t("errors.failed", { status: mutation.error.status }))
-            : t("errors.network")}
-        </p>
-      ) : null}
-      {offered.length > 0 ? (
-        <div className="doc-actions" role="group" aria-label={t("actions.label")}>
-          {offered.map((action) => (
-            <Button
-              key={`${action.name}:${action.taskId ?? ""}`}
-              size="large"
-              variant={PRIMARY.has(action.name) ? "primary" : DANGER.has(action.name) ? "danger" : "tertiary"}
-              className={`doc-actions__button doc-actions__button--${action.name}`}
-              isPending={pendingName === action.name}
-              isDisabled={mutation.isPending && pendingName !== action.name}
-              onPress={() => start(action)}
-              aria-keyshortcuts={
-                action.name === "approve" || action.name === "agree"
-                  ? "a"
-                  : action.name === "return" || action.name === "disagree"
-                    ? "r"
-                    : action.name === "hold"
-                      ? "h"
-                      : undefined
-              }
-            >
-              {t(`actions.${action.name}`)}
-            </Button>
-          ))}
-        </div>
-      ) : null}
       {open ? (
         <ActionDialog
           action={open}

@@ -5,7 +5,9 @@ import type { DocumentDetail } from "./queries";
 type Item = DocumentDetail["timeline"][number];
 
 /** The words an event carried: a reason, a comment, a document number, a round. */
-export function eventWords(item: Pick<Item, "details">): string | null {
+export function eventWords(item: Pick<Item, "details" | "action">): string | null {
+  // A step's arrival carries the step as it is now: its later comment is not the arrival's.
+  if (item.action === "step.activated") return null;
   const details = item.details as Record<string, unknown> | null;
   if (!details || typeof details !== "object") return null;
   for (const key of ["reason", "comment"] as const) {
