@@ -2,8 +2,11 @@
 
 from typing import Any
 
+from django.utils import timezone
+
 from approvals.api.line_serializers import LineOutputSerializer
 from approvals.line import LineSpec, is_delegated_approval
+from approvals.line_absences import StepAbsence, line_absences
 from approvals.models import StageKind
 from approvals.rules import delegation_rule_for
 from directory.models import Person
@@ -19,14 +22,20 @@ def line_output(*, document: Document, spec: LineSpec, facts: dict[str, Any]) ->
         if final and final.kind == StageKind.APPROVE and final.assignee_ids
         else None
     )
+    absences = line_absences(document=document, spec=spec, people=people, now=timezone.now())
     data = {
         "stages": [
             {
                 "kind": stage.kind,
                 "assignee_ids": list(stage.assignee_ids),
                 "assignees": [people[pid] for pid in stage.assignee_ids if pid in people],
+                "steps": [
+                    _step(pid, absences.get((index, pid)))
+                    for pid in stage.assignee_ids
+                    if pid in people
+                ],
             }
-            for stage in spec.stages
+            for index, stage in enumerate(spec.stages)
         ],
         "reference_ids": list(spec.reference_ids),
         "references": [people[pid] for pid in spec.reference_ids if pid in people],
@@ -35,3 +44,13 @@ def line_output(*, document: Document, spec: LineSpec, facts: dict[str, Any]) ->
         "delegated": approver is not None and is_delegated_approval(approver),
     }
     return dict(LineOutputSerializer(data).data)
+
+
+def _step(pid: int, absence: StepAbsence | None) -> dict[str, Any]:
+    return {
+        "assignee_id": pid,
+        "absent": absence is not None,
+        "absent_until": absence.absent_until if absence else None,
+        "acting": absence.acting if absence else None,
+        "acting_official": bool(absence and absence.acting_official),
+    }

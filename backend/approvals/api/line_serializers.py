@@ -36,10 +36,29 @@ class LinePersonSerializer(serializers.ModelSerializer[Person]):
         fields = ("id", "name", "position", "unit")
 
 
+class LineStepOutputSerializer(serializers.Serializer[Any]):
+    """One assignee's step as it would route now: to them, or to their deputy (대결)."""
+
+    assignee_id = serializers.IntegerField()
+    absent = serializers.BooleanField(help_text="The assignee is away at this moment.")
+    absent_until = serializers.DateTimeField(allow_null=True)
+    acting = LinePersonSerializer(
+        allow_null=True,
+        help_text=(
+            "Who acts instead while the assignee is away (대결), as the engine routes it; "
+            "null when nobody may, and the step waits for the assignee."
+        ),
+    )
+    acting_official = serializers.BooleanField(
+        help_text="The one acting instead is the designated acting official (직무대리)."
+    )
+
+
 class LineStageOutputSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=StageKind.choices)
     assignee_ids = serializers.ListField(child=serializers.IntegerField())
     assignees = LinePersonSerializer(many=True)
+    steps = LineStepOutputSerializer(many=True)
 
 
 class LineOutputSerializer(serializers.Serializer[Any]):
