@@ -14,6 +14,8 @@ export function notificationsQuery(page: number, unread: boolean | undefined) {
         }),
       ),
     placeholderData: keepPreviousData,
+    // As often as the bell counts: what it announces appears in the open list too.
+    refetchInterval: 30_000,
   });
 }
 
