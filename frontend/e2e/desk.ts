@@ -1,7 +1,7 @@
 // The steps people take on the desk, by role and accessible name (the UI's own strings):
 // drafting a memo, submitting it on its line, and acting on a document.
-import { type Browser, type Page, expect } from "@playwright/test";
-import { exact, type Lang, signIn, t } from "./fixtures";
+import { type Page, expect } from "@playwright/test";
+import { type People, exact, t } from "./fixtures";
 import { shoot } from "./shots";
 
 const REUSED = process.env.E2E_REUSE_SERVER === "1";
@@ -9,18 +9,6 @@ const REUSED = process.env.E2E_REUSE_SERVER === "1";
 /** A title no earlier document of this run has (an own run's database starts empty of them). */
 export function titled(text: string): string {
   return REUSED ? `${text} ${Date.now().toString(36).slice(-5)}` : text;
-}
-
-export async function personPage(
-  browser: Browser,
-  username: string,
-  viewport = { width: 1280, height: 900 },
-  lang: Lang = "ko",
-): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "ko-KR", timezoneId: "Asia/Seoul" });
-  const page = await context.newPage();
-  await signIn(page, username, lang);
-  return page;
 }
 
 const savedPattern = () => new RegExp(t("drafting", "status.saved").replace("{{time}}", ".+"));
@@ -52,8 +40,8 @@ export async function submitLine(page: Page, id: string): Promise<void> {
 }
 
 /** A memo drafted and submitted by haeun.song on the suggested line (김상훈 → 강영희). */
-export async function submittedMemo(browser: Browser, title: string): Promise<{ id: string; drafter: Page }> {
-  const drafter = await personPage(browser, "haeun.song");
+export async function submittedMemo(people: People, title: string): Promise<{ id: string; drafter: Page }> {
+  const drafter = await people.open("haeun.song");
   const id = await draftMemo(drafter, title);
   await submitLine(drafter, id);
   return { id, drafter };
@@ -61,10 +49,11 @@ export async function submittedMemo(browser: Browser, title: string): Promise<{ 
 
 export const actionBar = (page: Page) => page.getByRole("group", { name: t("document", "actions.label") });
 
-/** Opens `documents/id` and waits for its title. */
-export async function openDocument(page: Page, id: string, title: string): Promise<void> {
+/** Opens `documents/id` and waits for its title and, when `actions`, the action bar. */
+export async function openDocument(page: Page, id: string, title: string, actions = true): Promise<void> {
   await page.goto(`documents/${id}`);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  if (actions) await expect(actionBar(page)).toBeVisible();
 }
 
 /**

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { type Page, expect, test as base } from "@playwright/test";
+import { type BrowserContext, type Page, expect, test as base } from "@playwright/test";
 
 export type Lang = "ko" | "en";
 export const PASSWORD = "dojang-demo";
@@ -65,7 +65,42 @@ interface A11y {
   check(state: string): Promise<void>;
 }
 
-export const test = base.extend<{ a11y: A11y }>({
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** People at their own browsers: each a new context, closed when the test ends. */
+export interface People {
+  /** A new browser (context) at `viewport`, not signed in. */
+  page(viewport?: Viewport, lang?: Lang): Promise<Page>;
+  /** A new browser signed in as `username`. */
+  open(username: string, viewport?: Viewport, lang?: Lang): Promise<Page>;
+}
+
+export const DESKTOP: Viewport = { width: 1280, height: 900 };
+export const PHONE: Viewport = { width: 390, height: 844 };
+
+export const test = base.extend<{ a11y: A11y; people: People }>({
+  people: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    const page = async (viewport: Viewport = DESKTOP, lang: Lang = "ko") => {
+      const context = await browser.newContext({ viewport, locale: "ko-KR", timezoneId: "Asia/Seoul" });
+      contexts.push(context);
+      const opened = await context.newPage();
+      if (lang !== "ko") await useLanguage(opened, lang);
+      return opened;
+    };
+    await use({
+      page,
+      async open(username, viewport = DESKTOP, lang = "ko") {
+        const opened = await page(viewport, lang);
+        await signIn(opened, username, lang);
+        return opened;
+      },
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
   a11y: async ({ page }, use, testInfo) => {
     await use({
       async check(state: string) {

@@ -4,16 +4,16 @@
 // unit (이현우 과장, 인사과) typed in Hangul, and submits; the reviewer approves on a phone
 // (390x844); the consultee disagrees; the final approver approves; the drafter opens the
 // signed PDF and verifies it.
-import { expect, t, test } from "./fixtures";
-import { act, draftMemo, openDocument, personPage, submitLine, titled } from "./desk";
+import { PHONE, expect, t, test } from "./fixtures";
+import { act, draftMemo, openDocument, submitLine, titled } from "./desk";
 import { typeWithIme } from "./ime";
 import { shoot } from "./shots";
 
 test.describe.configure({ timeout: 240_000 });
 
-test("a memo from draft to signed PDF, through four people's hands", async ({ browser }) => {
+test("a memo from draft to signed PDF, through four people's hands", async ({ people }) => {
   const title = titled("2027년 시민 안전교육 운영 계획");
-  const drafter = await personPage(browser, "haeun.song");
+  const drafter = await people.open("haeun.song");
   const id = await draftMemo(drafter, title, true);
 
   // The suggested line is there; 이현우 joins as a consultee, found by typing his name.
@@ -31,19 +31,19 @@ test("a memo from draft to signed PDF, through four people's hands", async ({ br
   await shoot(drafter, "document-submitted", { fullPage: true });
 
   // The reviewer, on a phone.
-  const reviewer = await personPage(browser, "sanghun.kim", { width: 390, height: 844 });
+  const reviewer = await people.open("sanghun.kim", PHONE);
   await openDocument(reviewer, id, title);
   await shoot(reviewer, "phone-document");
   await act(reviewer, "approve", "교육 장소와 일정을 확인했습니다.", "phone-approve-dialog");
   await shoot(reviewer, "phone-approved");
 
   // The consultee disagrees, with his reason.
-  const consultee = await personPage(browser, "hyeonu.lee");
+  const consultee = await people.open("hyeonu.lee");
   await openDocument(consultee, id, title);
   await act(consultee, "disagree", "인사과 교육 일정과 겹치므로 조정이 필요합니다.", "disagree-dialog");
 
   // The final approver sees the disagreement and approves.
-  const approver = await personPage(browser, "yeonghui.kang");
+  const approver = await people.open("yeonghui.kang");
   await openDocument(approver, id, title);
   await expect(approver.getByText("인사과 교육 일정과 겹치므로 조정이 필요합니다.").first()).toBeVisible();
   await act(approver, "approve");
