@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "@/api/client";
 import { unwrap } from "@/api/errors";
 import { useMe } from "@/auth/me";
 import { type Box, type BoxFilters as Filters, type BoxItem, KINDS, type Kind } from "./boxes";
 import { SearchField } from "./SearchField";
+import { useWideScreen } from "./useWideScreen";
 
 interface Props {
   box: Box;
@@ -37,17 +38,31 @@ function useUnitOptions(items: readonly BoxItem[], selected: number | undefined)
   return [...known].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "ko"));
 }
 
+/** On a phone the other filters fold under the search, open when one is set. */
+function Collapsible({ collapsed, summary, open, children }: { collapsed: boolean; summary: string; open: boolean; children: ReactNode }) {
+  if (!collapsed) return children;
+  return (
+    <details className="box-filters__more" open={open || undefined}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}
+
 export function BoxFilters({ box, filters, items, onChange }: Props) {
   const { t } = useTranslation("boxes");
   const id = useId();
   const units = useUnitOptions(items, filters.unit);
   const any = Boolean(filters.kind || filters.from || filters.to || filters.unit || filters.q);
+  const wide = useWideScreen();
+  const more = [filters.kind, filters.unit, filters.from || filters.to].filter(Boolean).length;
   return (
     <section className="box-filters" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="visually-hidden">
         {t("filters.title")}
       </h2>
       <SearchField value={filters.q ?? ""} onCommit={(q) => onChange({ q: q || undefined })} />
+      <Collapsible collapsed={!wide} summary={t("filters.more", { count: more })} open={more > 0}>
       <div className="box-filters__grid">
         <div className="box-filters__field">
           <label htmlFor={`${id}-kind`} className="box-filters__label">
@@ -112,6 +127,7 @@ export function BoxFilters({ box, filters, items, onChange }: Props) {
           />
         </fieldset>
       </div>
+      </Collapsible>
       {any ? (
         <Link to="/boxes/$box" params={{ box }} search={{}} className="box-filters__clear">
           {t("filters.clear")}

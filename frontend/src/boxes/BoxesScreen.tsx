@@ -12,7 +12,7 @@ import { BoxNav } from "./BoxNav";
 import { BoxPager } from "./BoxPager";
 import { BoxRow } from "./BoxRow";
 import { type Box, type BoxFilters as Filters, PAGE_SIZE, hasFilters, isBox, moveSelection, nextAfter } from "./boxes";
-import { boxListQuery } from "./queries";
+import { boxListQuery, useRefreshBoxes } from "./queries";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { useWideScreen } from "./useWideScreen";
 import "./boxes.css";
@@ -32,6 +32,7 @@ function BoxScreen({ box }: { box: Box }) {
   const navigate = useNavigate({ from: "/boxes/$box" });
   const me = useMe();
   const wide = useWideScreen();
+  const refresh = useRefreshBoxes();
   const list = useQuery(boxListQuery(box, search));
   const items = list.data?.results ?? [];
   const ids = items.map((item) => item.document.id);
@@ -87,6 +88,17 @@ function BoxScreen({ box }: { box: Box }) {
     "?": () => dialog.current?.showModal(),
   });
 
+  // After acting in the panel the next document opens, and every box's count and list refresh.
+  function onActed() {
+    if (openId === undefined) return;
+    const next = nextAfter(ids, openId);
+    open(next);
+    if (next !== undefined) {
+      setSelected(next);
+    }
+    void refresh();
+  }
+
   // The open document left the list (I acted on it, or someone else did): the next one opens.
   const shown = useRef<{ key: string; ids: number[] }>({ key: "", ids: [] });
   const listKey = JSON.stringify([box, search.kind, search.from, search.to, search.unit, search.q, page]);
@@ -115,12 +127,6 @@ function BoxScreen({ box }: { box: Box }) {
           </button>
         </div>
         <BoxFilters box={box} filters={search} items={items} onChange={setFilters} />
-        {bulk && selectable.length > 0 ? (
-          <BulkApprove
-            selected={chosen}
-            onDone={(approved) => setChecked((current) => new Set([...current].filter((id) => !approved.includes(id))))}
-          />
-        ) : null}
         <p role="status" className="boxes__count">
           {list.data ? t(hasFilters(search) ? "list.countFiltered" : "list.count", { count: list.data.count }) : ""}
         </p>
@@ -186,12 +192,19 @@ function BoxScreen({ box }: { box: Box }) {
             <BoxPager box={box} page={page} pages={pages} />
           </>
         )}
+        {bulk ? (
+          // Mounted for the whole box, so the results stay when the approved ones leave the list.
+          <BulkApprove
+            selected={chosen}
+            onDone={(approved) => setChecked((current) => new Set([...current].filter((id) => !approved.includes(id))))}
+          />
+        ) : null}
       </div>
       {beside ? (
         <section className="boxes__detail" aria-label={t("detail.label")}>
           {openId !== undefined ? (
             <Suspense fallback={<p className="muted">{t("common:state.loading")}</p>}>
-              <DocumentPanel key={openId} id={openId} />
+              <DocumentPanel key={openId} id={openId} onActed={onActed} />
             </Suspense>
           ) : (
             <p className="boxes__pick muted">{items.length ? t("detail.pick") : ""}</p>

@@ -61,6 +61,7 @@ export function BulkApprove({ selected, onDone }: Props) {
     );
   }
 
+  if (selected.length === 0 && !outcome && !approve.error) return null;
   const error = approve.error instanceof ApiFailure ? (approve.error.body?.detail ?? t("bulk.failed")) : approve.error ? t("bulk.failed") : null;
   return (
     <section className="bulk" aria-labelledby={`${id}-title`}>
