@@ -148,3 +148,53 @@ class AbsenceUpdateInputSerializer(serializers.Serializer[dict[str, Any]]):
     starts_at = _absence_moment(required=False)
     ends_at = _absence_moment(required=False)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class AbsencePreviewInputSerializer(serializers.Serializer[dict[str, Any]]):
+    """An absence not saved yet (or a change to one): what would move to the deputy."""
+
+    person = serializers.PrimaryKeyRelatedField(
+        queryset=Person.objects.all(),
+        required=False,
+        help_text=_("whose absence; yourself when left out"),
+    )
+    deputy = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
+    starts_at = _absence_moment()
+    ends_at = _absence_moment()
+    absence = serializers.PrimaryKeyRelatedField(
+        queryset=Absence.objects.all(),
+        required=False,
+        help_text=_("the absence being changed, if it is saved already"),
+    )
+
+
+class AbsencePreviewStepSerializer(serializers.Serializer[Any]):
+    step = serializers.IntegerField(source="step.pk")
+    document = serializers.IntegerField(source="step.stage.document_id")
+    title = serializers.CharField(source="step.stage.document.title")
+    document_kind = serializers.CharField(source="step.stage.document.kind")
+    step_kind = serializers.CharField(source="step.stage.kind")
+    status = serializers.CharField(source="step.status")
+    due_at = serializers.DateTimeField(source="step.due_at", allow_null=True)
+    when = serializers.ChoiceField(
+        choices=[("at_start", "at_start"), ("if_opened", "if_opened")],
+        help_text=_(
+            "at_start: open now, it moves when the absence begins; if_opened: an earlier "
+            "stage is still running, it moves if it opens during the absence"
+        ),
+    )
+    moves = serializers.SerializerMethodField()
+    refusal = serializers.CharField(
+        allow_null=True, help_text=_("why the deputy may not take this step (it stays)")
+    )
+
+    def get_moves(self, obj: Any) -> bool:
+        return obj.refusal is None
+
+
+class AbsencePreviewOutputSerializer(serializers.Serializer[Any]):
+    person = PersonBriefOutputSerializer()
+    deputy = PersonBriefOutputSerializer()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    steps = AbsencePreviewStepSerializer(many=True)

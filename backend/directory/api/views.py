@@ -7,9 +7,11 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -17,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
+from approvals.absence_preview import absence_handover_preview
 from directory.api import serializers as s
 from directory.api.permissions import IsDirectoryMember, MayManageAbsence
 from directory.models import Absence, Person, Position, Unit
@@ -31,7 +34,12 @@ from directory.selectors import (
     user_is_directory_admin,
     user_roles,
 )
-from directory.services.absences import absence_create, absence_delete, absence_update
+from directory.services.absences import (
+    absence_check,
+    absence_create,
+    absence_delete,
+    absence_update,
+)
 
 
 def _params(serializer_class: type[BaseSerializer[Any]], request: Request) -> dict[str, Any]:
@@ -166,6 +174,33 @@ class AbsenceViewSet(
         data.is_valid(raise_exception=True)
         absence = absence_update(actor=_user(request), absence=absence, **data.validated_data)
         return Response(s.AbsenceOutputSerializer(absence).data)
+
+    @extend_schema(
+        parameters=[s.AbsencePreviewInputSerializer],
+        responses=s.AbsencePreviewOutputSerializer,
+        operation_id="absences_preview",
+    )
+    @action(detail=False, methods=["get"])
+    def preview(self, request: Request) -> Response:
+        """What this absence would hand to the deputy if saved, checked as saving checks it.
+
+        Yours, or anyone's for an administrator (403 otherwise); nothing is saved.
+        """
+        values = _params(s.AbsencePreviewInputSerializer, request)
+        user = _user(request)
+        person = values.pop("person", None) or person_for_user(user=user)
+        if person is None:
+            raise ValidationError({"person": _("You have no person record: name the person.")})
+        absence_check(actor=user, person=person, **values)
+        moving = absence_handover_preview(
+            person=person,
+            deputy=values["deputy"],
+            starts_at=values["starts_at"],
+            ends_at=values["ends_at"],
+            now=timezone.now(),
+        )
+        data = {**values, "person": person, "steps": moving}
+        return Response(s.AbsencePreviewOutputSerializer(data).data)
 
     def perform_destroy(self, instance: Absence) -> None:
         absence_delete(actor=_user(self.request), absence=instance)

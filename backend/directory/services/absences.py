@@ -55,6 +55,29 @@ def _validate(
         raise ValidationError(errors)
 
 
+def absence_check(
+    *,
+    actor: User,
+    person: Person,
+    deputy: Person,
+    starts_at: datetime,
+    ends_at: datetime,
+    absence: Absence | None = None,
+) -> None:
+    """Raise what saving this absence would raise (a new one, or `absence` changed),
+    without saving: the absence screen's preview asks before the person saves."""
+    if absence is not None and absence.person_id != person.pk:
+        raise ValidationError({"absence": _("This absence belongs to someone else.")})
+    _check_may_manage(actor=actor, person=person)
+    _validate(
+        person=person,
+        deputy=deputy,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        exclude=absence.pk if absence is not None else None,
+    )
+
+
 @transaction.atomic
 def absence_create(
     *,

@@ -41,6 +41,27 @@ export interface paths {
         patch: operations["absences_partial_update"];
         trace?: never;
     };
+    "/api/absences/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description What this absence would hand to the deputy if saved, checked as saving checks it.
+         *
+         *     Yours, or anyone's for an administrator (403 otherwise); nothing is saved.
+         */
+        get: operations["absences_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/events/": {
         parameters: {
             query?: never;
@@ -1399,6 +1420,35 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+        };
+        AbsencePreviewOutput: {
+            person: components["schemas"]["PersonBriefOutput"];
+            deputy: components["schemas"]["PersonBriefOutput"];
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            steps: components["schemas"]["AbsencePreviewStep"][];
+        };
+        AbsencePreviewStep: {
+            step: number;
+            document: number;
+            title: string;
+            document_kind: string;
+            step_kind: string;
+            status: string;
+            /** Format: date-time */
+            due_at: string | null;
+            /**
+             * @description at_start: 지금 처리할 차례이며 부재가 시작될 때 넘어갑니다. if_opened: 앞 단계가 진행 중이며 부재 중에 차례가 되면 넘어갑니다.
+             *
+             *     * `at_start` - at_start
+             *     * `if_opened` - if_opened
+             */
+            when: components["schemas"]["WhenEnum"];
+            readonly moves: boolean;
+            /** @description 대결자가 이 단계를 맡을 수 없는 이유(단계는 그대로 남습니다) */
+            refusal: string | null;
         };
         /** @description Who took the task first (a 409 on a task action, for people on its line). */
         ActedBy: {
@@ -3282,6 +3332,12 @@ export interface components {
             code: string;
             message: string;
         };
+        /**
+         * @description * `at_start` - at_start
+         *     * `if_opened` - if_opened
+         * @enum {string}
+         */
+        WhenEnum: "at_start" | "if_opened";
         WithheldInputRequest: {
             ground: number;
             /** @default  */
@@ -3590,6 +3646,60 @@ export interface operations {
             };
             /** @description The request body is too large. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    absences_preview: {
+        parameters: {
+            query: {
+                /** @description 바꾸려는 부재(이미 저장된 경우) */
+                absence?: number;
+                deputy: number;
+                ends_at: string;
+                /** @description 부재 대상자(생략하면 본인) */
+                person?: number;
+                starts_at: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsencePreviewOutput"];
+                };
+            };
+            /** @description The input is not valid: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or the CSRF token is missing). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
