@@ -1,7 +1,8 @@
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useId } from "react";
+import { type RefObject, useEffect, useId, useImperativeHandle } from "react";
 import { useTranslation } from "react-i18next";
+import { type PiiMark, PiiMarks, paragraphPositions, piiKey } from "./piiMarks";
 
 /**
  * The body's rich text, limited to what the server's sanitiser keeps (documents.sanitize):
@@ -24,7 +25,13 @@ export const BODY_EXTENSIONS = [
       HTMLAttributes: { target: null, rel: null, class: null },
     },
   }),
+  PiiMarks,
 ];
+
+export interface BodyHandle {
+  /** Put the caret at the start of the server's paragraph `index` and scroll to it. */
+  focusParagraph: (index: number) => void;
+}
 
 interface BodyEditorProps {
   label: string;
@@ -35,9 +42,22 @@ interface BodyEditorProps {
   describedBy?: string | undefined;
   /** Continue typing at the end (the draft was just created under the person's hands). */
   autofocus?: boolean;
+  /** The detector's findings to draw in the text. */
+  marks?: readonly PiiMark[];
+  handle?: RefObject<BodyHandle | null>;
 }
 
-export function BodyEditor({ label, value, onChange, onComposingChange, error, describedBy, autofocus }: BodyEditorProps) {
+export function BodyEditor({
+  label,
+  value,
+  onChange,
+  onComposingChange,
+  error,
+  describedBy,
+  autofocus,
+  marks,
+  handle,
+}: BodyEditorProps) {
   const { t } = useTranslation("drafting");
   const labelId = useId();
   const errorId = useId();
@@ -77,6 +97,24 @@ export function BodyEditor({ label, value, onChange, onComposingChange, error, d
     const current = editor.isEmpty ? "" : editor.getHTML();
     if (value !== current) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(piiKey, marks ?? []).setMeta("addToHistory", false));
+  }, [editor, marks]);
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      focusParagraph: (index: number) => {
+        if (!editor || editor.isDestroyed) return;
+        const paragraph = paragraphPositions(editor.state.doc)[index];
+        if (!paragraph) return;
+        editor.chain().focus().setTextSelection(paragraph.pos + 1).scrollIntoView().run();
+      },
+    }),
+    [editor],
+  );
 
   const active = useEditorState({
     editor,

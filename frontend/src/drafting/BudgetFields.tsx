@@ -11,6 +11,19 @@ export function formatWon(amount: number, language: string): string {
   return new Intl.NumberFormat(language === "en" ? "en-GB" : "ko-KR").format(amount);
 }
 
+/** An amount as Korean officials read it aloud: 12억 3,456만 7,890원 (units of 10,000). */
+export function koreanAmount(amount: number): string {
+  const units = ["", "만", "억", "조"];
+  const parts: string[] = [];
+  let rest = Math.floor(amount);
+  for (let i = 0; rest > 0 && i < units.length; i += 1) {
+    const group = i === units.length - 1 ? rest : rest % 10_000;
+    if (group) parts.unshift(`${new Intl.NumberFormat("ko-KR").format(group)}${units[i]}`);
+    rest = i === units.length - 1 ? 0 : Math.floor(rest / 10_000);
+  }
+  return `${parts.join(" ") || "0"}원`;
+}
+
 interface BudgetFieldsProps {
   form: UseFormReturn<DraftValues>;
   /** The server's warnings on the saved draft (an amount above what remains). */
@@ -85,7 +98,13 @@ export function BudgetFields({ form, warnings }: BudgetFieldsProps) {
         label={t("budget.amount")}
         inputMode="numeric"
         autoComplete="off"
-        description={Number.isFinite(amount) && amount > 0 ? won(amount) : t("budget.amountHint")}
+        description={
+          Number.isFinite(amount) && amount > 0
+            ? i18n.language === "en"
+              ? won(amount)
+              : koreanAmount(amount)
+            : t("budget.amountHint")
+        }
         error={error("budget.amount")}
         {...form.register("budget.amount")}
       />

@@ -60,7 +60,9 @@ function renderAt(path: string) {
   return router;
 }
 
-const writes = (recorded: Recorded[]) => recorded.filter((r) => r.method !== "GET");
+// Saves and marks; the detector's scan is a read sent by POST.
+const writes = (recorded: Recorded[]) =>
+  recorded.filter((r) => r.method !== "GET" && r.path !== "/api/disclosure/draft-scan/");
 
 beforeAll(() => {
   HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
@@ -87,7 +89,7 @@ function useFakeClock() {
 }
 
 describe("a new memo", () => {
-  it("is created a few seconds after its title is typed, then edited at its own address", async () => {
+  it("is created a few seconds after its title is typed, then edited at its own address", { timeout: 20_000 }, async () => {
     const user = useFakeClock();
     const recorded = stubApi((request, url) => {
       if (url.pathname === "/api/documents/" && request.method === "POST") return withEtag(detail({ title: "정보공개 운영 계획", body: "" }), '"5-1"', 201);
@@ -187,5 +189,57 @@ describe("an opened draft", () => {
     expect(fetches.map((r) => r.headers.get("If-Match"))).toEqual(['"5-2"', '"5-3"']);
     expect(writes(recorded)[1]?.body).toMatchObject({ title: "운영 계획(안)" });
     expect(await screen.findByText(/저장됨/)).toBeInTheDocument();
+  });
+});
+
+describe("personal information in the text", () => {
+  it("is shown by its paragraph with what to do, and withholding it proposes partial disclosure on ground 6", { timeout: 20_000 }, async () => {
+    const user = useFakeClock();
+    const body = "<p>1. 관련: 운영 지침</p><p>2. 민원인 연락처 010-1234-5678</p>";
+    let saved = detail({ body });
+    const recorded = stubApi((request, url) => {
+      if (url.pathname === "/api/documents/5/" && request.method === "GET") return withEtag(saved, '"5-2"');
+      if (url.pathname === "/api/documents/5/" && request.method === "PATCH") {
+        saved = detail({ body, proposed_disclosure_level: "partial", proposed_disclosure_grounds: [6], lock_version: 3 });
+        return withEtag(saved, '"5-3"');
+      }
+      if (url.pathname === "/api/disclosure/draft-scan/") {
+        return {
+          findings: [
+            { kind: "phone", kind_label: "휴대전화번호", part: "body", paragraph: 1, start: 10, end: 23, preview: "010-****-5678" },
+          ],
+        };
+      }
+      if (url.pathname === "/api/disclosure/documents/5/withheld-paragraphs/" && request.method === "GET") {
+        return [
+          { index: 0, text: "1. 관련: 운영 지침", mark: null },
+          { index: 1, text: "2. 민원인 연락처 010-1234-5678", mark: null },
+        ];
+      }
+      if (url.pathname === "/api/disclosure/documents/5/withheld-paragraphs/1/") {
+        return { index: 1, text: "2. 민원인 연락처 010-1234-5678", mark: { index: 1, ground: 6, note: "", anchored: true } };
+      }
+      if (url.pathname === "/api/documents/5/attachments/") return [];
+      return undefined;
+    });
+    renderAt("/documents/5/edit");
+    await screen.findByRole("textbox", { name: "제목" });
+    await act(() => vi.advanceTimersByTimeAsync(1300));
+    const warnings = await screen.findByRole("region", { name: /개인정보로 보이는 내용이 1건/ });
+    expect(warnings).toHaveTextContent("2문단 · 휴대전화번호 010-****-5678");
+    expect(warnings).toHaveTextContent("사무실 번호로 바꾸거나 지우세요");
+    // The scan named the document, so its officials count as public names.
+    expect(recorded.find((r) => r.path === "/api/disclosure/draft-scan/")?.body).toMatchObject({ document: 5, body });
+    await user.click(within(warnings).getByRole("button", { name: "2문단 비공개 표시(제6호)" }));
+    await waitFor(() =>
+      expect(writes(recorded).map((r) => `${r.method} ${r.path}`)).toEqual([
+        "PATCH /api/documents/5/",
+        "PUT /api/disclosure/documents/5/withheld-paragraphs/1/",
+      ]),
+    );
+    expect(writes(recorded)[0]?.body).toMatchObject({ proposed_disclosure_level: "partial", proposed_disclosure_grounds: [6] });
+    expect(writes(recorded)[1]?.body).toEqual({ ground: 6, note: "" });
+    expect(screen.getByRole("radio", { name: "부분공개" })).toBeChecked();
+    expect(within(warnings).getByRole("button", { name: "2문단으로 이동" })).toBeInTheDocument();
   });
 });

@@ -1,19 +1,23 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { Controller, get, type UseFormReturn, useForm } from "react-hook-form";
+import { type RefObject, useEffect, useId, useMemo, useRef, useState } from "react";
+import { Controller, get, type UseFormReturn, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { api } from "@/api/client";
+import { ApiFailure, unwrap } from "@/api/errors";
 import { useMe } from "@/auth/me";
 import { Button } from "@/ui/Button";
 import { FormField } from "@/ui/FormField";
 import { Attachments } from "./Attachments";
-import { BodyEditor } from "./BodyEditor";
+import { type BodyHandle, BodyEditor } from "./BodyEditor";
 import { BudgetFields } from "./BudgetFields";
 import { ConflictDialog } from "./ConflictDialog";
 import { DisclosureFields } from "./DisclosureFields";
 import { FORM_FIELDS, type MappedErrors } from "./errors";
 import { PersonnelFields } from "./PersonnelFields";
+import type { PiiMark } from "./piiMarks";
+import { PiiWarnings } from "./PiiWarnings";
 import { PreviewDialog } from "./PreviewDialog";
 import { draftQuery } from "./queries";
 import { SaveStatus } from "./SaveStatus";
@@ -30,6 +34,8 @@ import {
 } from "./schema";
 import { useAutosave } from "./useAutosave";
 import { useFieldError } from "./useFieldError";
+import { usePiiScan } from "./usePiiScan";
+import { withheldQuery } from "./WithheldParagraphs";
 import "./drafting.css";
 
 const EDITABLE = new Set(["draft", "returned"]);
@@ -156,9 +162,70 @@ function DraftEditor({ kind, document, etag, carried }: DraftEditorProps) {
         if ((get(form.formState.errors, field) as { type?: string } | undefined)?.type === "server") form.clearErrors(field);
       }
       void queryClient.invalidateQueries({ queryKey: ["documents", String(saved.id), "withheld"] });
-      void queryClient.invalidateQueries({ queryKey: ["documents", String(saved.id), "pii"] });
     },
   });
+
+  // Live warnings: what the detector finds in the title and body as they are typed.
+  const [composing, setComposing] = useState(false);
+  const onComposing = (value: boolean) => {
+    setComposing(value);
+    autosave.setComposing(value);
+  };
+  const [titleText, bodyHtml, level] = useWatch({
+    control: form.control,
+    name: ["title", "body", "proposed_disclosure_level"],
+  });
+  const scan = usePiiScan({ title: titleText, body: bodyHtml, documentId, composing });
+  const findings = useMemo(() => scan.data ?? [], [scan.data]);
+  const marks = useMemo<PiiMark[]>(
+    () =>
+      findings.flatMap((finding, index) =>
+        finding.part === "body" && finding.paragraph !== null
+          ? [{ paragraph: finding.paragraph, start: finding.start, end: finding.end, note: String(index + 1) }]
+          : [],
+      ),
+    [findings],
+  );
+  const withheldList = useQuery({ ...withheldQuery(documentId ?? 0), enabled: documentId !== null && level === "partial" });
+  const withheld = useMemo(
+    () => new Set((withheldList.data ?? []).filter((p) => p.mark !== null).map((p) => p.index)),
+    [withheldList.data],
+  );
+  const bodyHandle = useRef<BodyHandle | null>(null);
+  const [withholding, setWithholding] = useState(false);
+
+  // "Withhold this paragraph": partial disclosure on ground 6 (personal information),
+  // saved, then the paragraph marked on the body the server now holds.
+  const withholdParagraph = async (paragraph: number) => {
+    setWithholding(true);
+    setNextProblem(null);
+    try {
+      if (form.getValues("proposed_disclosure_level") === "open") {
+        form.setValue("proposed_disclosure_level", "partial", { shouldDirty: true });
+      }
+      const grounds = form.getValues("proposed_disclosure_grounds");
+      if (!grounds.includes(6)) {
+        form.setValue("proposed_disclosure_grounds", [...grounds, 6].sort((a, b) => a - b), { shouldDirty: true });
+      }
+      const saved = await autosave.flush();
+      const id = documentId ?? handoff?.id ?? null;
+      if (!saved || id === null) {
+        setNextProblem(t("next.notSaved"));
+        return;
+      }
+      unwrap(
+        await api.PUT("/api/disclosure/documents/{document_id}/withheld-paragraphs/{index}/", {
+          params: { path: { document_id: id, index: paragraph } },
+          body: { ground: 6, note: "" },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: withheldQuery(id).queryKey });
+    } catch (error) {
+      setNextProblem(error instanceof ApiFailure ? (error.body?.errors?.[0]?.message ?? error.message) : t("withheld.failed"));
+    } finally {
+      setWithholding(false);
+    }
+  };
 
   // Every change (typed, chosen, pasted) starts the autosave pause; the server's error on a
   // field goes once the person changes that field.
@@ -237,11 +304,29 @@ function DraftEditor({ kind, document, etag, carried }: DraftEditorProps) {
           const target = event.target as HTMLElement;
           if (event.key === "Enter" && target.tagName === "INPUT") event.preventDefault();
         }}
-        onCompositionStart={() => autosave.setComposing(true)}
-        onCompositionEnd={() => autosave.setComposing(false)}
+        onCompositionStart={() => onComposing(true)}
+        onCompositionEnd={() => onComposing(false)}
       >
         <div className="draft-main">
-          <MainFields form={form} kind={kind} warnings={warnings} meId={me.person?.id ?? null} onComposingChange={autosave.setComposing} autofocusBody={carried?.focus === "body"} />
+          <MainFields
+            form={form}
+            kind={kind}
+            warnings={warnings}
+            meId={me.person?.id ?? null}
+            onComposingChange={onComposing}
+            autofocusBody={carried?.focus === "body"}
+            marks={marks}
+            bodyHandle={bodyHandle}
+          />
+          {findings.length ? (
+            <PiiWarnings
+              findings={findings}
+              withheld={withheld}
+              busy={withholding}
+              onGoTo={(paragraph) => bodyHandle.current?.focusParagraph(paragraph)}
+              onWithhold={(paragraph) => void withholdParagraph(paragraph)}
+            />
+          ) : null}
         </div>
         <div className="draft-side">
           <DisclosureFields form={form} documentId={documentId} />
@@ -280,9 +365,11 @@ interface MainFieldsProps {
   meId: number | null;
   onComposingChange: (composing: boolean) => void;
   autofocusBody: boolean;
+  marks: readonly PiiMark[];
+  bodyHandle: RefObject<BodyHandle | null>;
 }
 
-function MainFields({ form, kind, warnings, meId, onComposingChange, autofocusBody }: MainFieldsProps) {
+function MainFields({ form, kind, warnings, meId, onComposingChange, autofocusBody, marks, bodyHandle }: MainFieldsProps) {
   const { t } = useTranslation("drafting");
   const error = useFieldError(form);
   const retentionId = useId();
@@ -338,6 +425,8 @@ function MainFields({ form, kind, warnings, meId, onComposingChange, autofocusBo
               onComposingChange={onComposingChange}
               error={error("body")}
               autofocus={autofocusBody}
+              marks={marks}
+              handle={bodyHandle}
             />
           )}
         />
