@@ -66,7 +66,8 @@ export function Comments({ document }: { document: Pick<DocumentDetail, "stages"
       at: item.at,
       words: eventWords(item) ?? "",
     }))
-    .filter((item) => item.words);
+    // A return's reason is also the step's comment: shown once, with the step.
+    .filter((item) => item.words && !fromSteps.some((step) => step.words === item.words));
   const all = [...fromSteps, ...fromEvents].sort((a, b) => a.at.localeCompare(b.at));
   if (all.length === 0) return <p className="muted">{t("comments.none")}</p>;
   return (
