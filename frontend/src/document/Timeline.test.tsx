@@ -1,5 +1,5 @@
 import { render, screen } from "@testing-library/react";
-import { Comments, eventWords } from "./Timeline";
+import { Comments, eventWords, withoutRepeats } from "./Timeline";
 import type { DocumentDetail } from "./queries";
 
 const returned = {
@@ -29,5 +29,13 @@ describe("comments and history", () => {
   it("does not put a step's later comment on its arrival", () => {
     expect(eventWords(returned.timeline[0]!)).toBeNull();
     expect(eventWords(returned.timeline[1]!)).toBe("근거를 보완하세요.");
+  });
+  it("tells a post-approval once when both the log and the line name it", () => {
+    const items = [
+      { at: "2026-12-04T02:47:00Z", origin: "audit", action: "step.post_approved", actor: "박현우", version_hash: "", details: { step: 9 } },
+      { at: "2026-12-04T02:47:00Z", origin: "line", action: "step.post_approved", actor: "강영희", version_hash: "", details: { step: 9 } },
+      { at: "2026-12-04T02:40:00Z", origin: "line", action: "step.activated", actor: "강영희", version_hash: "", details: { step: 9 } },
+    ] as DocumentDetail["timeline"];
+    expect(withoutRepeats(items).map((item) => item.actor)).toEqual(["박현우", "강영희"]);
   });
 });

@@ -17,11 +17,19 @@ export function eventWords(item: Pick<Item, "details" | "action">): string | nul
   return null;
 }
 
+const stepOf = (item: Pick<Item, "details">) => (item.details as { step?: unknown } | null)?.step;
+
+/** The history without a line item the audit log already tells (the same action on the same step). */
+export function withoutRepeats(items: readonly Item[]): Item[] {
+  const audited = new Set(items.filter((item) => item.origin === "audit").map((item) => `${item.action}:${String(stepOf(item))}`));
+  return items.filter((item) => item.origin !== "line" || !audited.has(`${item.action}:${String(stepOf(item))}`));
+}
+
 export function Timeline({ items }: { items: DocumentDetail["timeline"] }) {
   const { t, i18n } = useTranslation("document");
   return (
     <ol className="doc-timeline">
-      {items.map((item, index) => {
+      {withoutRepeats(items).map((item, index) => {
         const words = eventWords(item);
         const details = (item.details ?? {}) as Record<string, unknown>;
         return (
