@@ -1,5 +1,4 @@
 import { useTranslation } from "react-i18next";
-import { formatDate } from "@/ui/format";
 import type { ApprovalBox as Box, DocumentDetail, Step } from "./queries";
 import { currentRound } from "./actions";
 
@@ -69,6 +68,12 @@ export function boxCells(box: Box): Cell[] {
   }));
 }
 
+/** The box's short date (12. 04.), in Seoul as the official PDF prints it; the year is in the facts below. */
+export function boxDate(value: string, language: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+09:00`) : new Date(value);
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "ko-KR", { timeZone: "Asia/Seoul", month: "2-digit", day: "2-digit" }).format(date);
+}
+
 const MARKS: Record<string, string> = { 전결: "delegated", 대결: "proxy", 동의: "agreed", 부동의: "disagreed" };
 
 /** The approval box: one column per signer, with 전결, 대결 and 후결 marked in words. */
@@ -109,10 +114,10 @@ export function ApprovalBox({ cells, official }: { cells: Cell[]; official: bool
                 {cell.status && !official ? (
                   <span className="doc-box__note">{t(`stepStatus.${cell.status}`)}</span>
                 ) : null}
-                {cell.date ? <span className="doc-box__date">{formatDate(cell.date, lng)}</span> : null}
+                {cell.date ? <span className="doc-box__date">{boxDate(cell.date, lng)}</span> : null}
                 {cell.postApproved ? (
                   <span className="doc-box__post">
-                    {t("marks.postApproved")} {formatDate(cell.postApproved, lng)}
+                    {t("marks.postApproved")} {boxDate(cell.postApproved, lng)}
                   </span>
                 ) : cell.proxyFor ? (
                   <span className="doc-box__note">{t("box.postApprovalDue")}</span>
