@@ -1,49 +1,60 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { LineOutput, LinePerson } from "./lineState";
+import { formatDate } from "@/ui/format";
+import { type Line, type LineOutput, type LinePerson, type LineStep, stepKey } from "./lineState";
 
-/** What the server may tell about a step's assignee being away (their deputy acts: 대결). */
-interface Away {
-  deputy: string;
-  until: string;
+/** "강영희 담당관": who acts instead, as the drafter knows them. */
+function who(person: LinePerson): string {
+  return [person.name, person.position].filter(Boolean).join(" ");
 }
 
-function awayOf(person: LinePerson): Away | null {
-  const extra = person as LinePerson & {
-    absence?: { deputy?: { name?: string; position?: string } | null; until?: string; ends_on?: string } | null;
-    deputy?: { name?: string; position?: string } | null;
-  };
-  const deputy = extra.absence?.deputy ?? extra.deputy ?? null;
-  if (!extra.absence && !deputy) return null;
-  const name = deputy ? [deputy.name, deputy.position].filter(Boolean).join(" ") : "";
-  return { deputy: name, until: extra.absence?.until ?? extra.absence?.ends_on ?? "" };
+/**
+ * How an absence changes a step, in the preview's short words ("과장 부재 → 대결 박지훈 팀장")
+ * or the step's longer ones (with the date the absence ends).
+ */
+export function absenceText(t: TFunction<"line">, language: string, person: LinePerson, step: LineStep, long: boolean): string {
+  const position = person.position || person.name;
+  const until = step.absent_until ? formatDate(step.absent_until, language) : "";
+  const prefix = long ? "steps" : "preview";
+  if (!step.acting) return t(`${prefix}.awayWaits`, { position, until });
+  return t(step.acting_official ? `${prefix}.awayActing` : `${prefix}.awayDeputy`, { position, until, deputy: who(step.acting) });
+}
+
+/** The absent steps of a checked line, by the editor's step keys (stage key and person). */
+export function absencesByStep(sent: Line, output: LineOutput): Map<string, LineStep> {
+  const found = new Map<string, LineStep>();
+  output.stages.forEach((stage, index) => {
+    const key = sent.stages[index]?.key;
+    if (!key) return;
+    for (const step of stage.steps) if (step.absent) found.set(stepKey(key, step.assignee_id), step);
+  });
+  return found;
 }
 
 /**
  * The approval box as the document will carry it: one cell per step in order, the final
- * approval marked 전결 when it is delegated, and absent approvers with who acts for them.
+ * approval marked 전결 when it is delegated, and who acts for an absent approver (대결).
  */
 export function LinePreview({ output }: { output: LineOutput }) {
-  const { t } = useTranslation("line");
+  const { t, i18n } = useTranslation("line");
   const last = output.stages.length - 1;
   return (
     <div className="line-preview">
       <ol className="line-preview__cells">
         {output.stages.flatMap((stage, index) =>
           stage.assignees.map((person) => {
-            const away = awayOf(person);
+            const step = stage.steps.find((item) => item.assignee_id === person.id);
             const final = index === last && stage.kind === "approve";
             return (
-              <li key={`${index}-${person.id}`} className="line-preview__cell" data-kind={stage.kind}>
+              <li key={`${index}-${person.id}`} className="line-preview__cell" data-kind={stage.kind} data-absent={step?.absent || undefined}>
                 <span className="line-preview__kind">{t(`kind.${stage.kind}`)}</span>
                 <span className="line-preview__position">{person.position || "—"}</span>
                 <span className="line-preview__name">{person.name}</span>
                 {final && output.delegated ? <span className="line-preview__mark">{t("preview.delegated")}</span> : null}
-                {away ? (
+                {step?.absent ? (
                   <span className="line-preview__away">
                     <span aria-hidden="true">⚠ </span>
-                    {away.deputy
-                      ? t("preview.awayDeputy", { position: person.position || person.name, deputy: away.deputy })
-                      : t("preview.away", { position: person.position || person.name })}
+                    {absenceText(t, i18n.language, person, step, false)}
                   </span>
                 ) : null}
               </li>

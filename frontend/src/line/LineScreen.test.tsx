@@ -19,10 +19,14 @@ const me = {
 };
 const leader = { id: 2, name: "김상훈", position: "팀장", unit: "예산총괄팀" };
 const head = { id: 3, name: "강영희", position: "담당관", unit: "예산담당관" };
+const deputy = { id: 5, name: "박지훈", position: "팀장", unit: "예산담당관" };
+const present = (id: number) => ({ assignee_id: id, absent: false, absent_until: null, acting: null, acting_official: false });
+// 강영희 is away until 5 December (Seoul): 박지훈 acts for her (대결).
+const away = (id: number) => ({ assignee_id: id, absent: true, absent_until: "2026-12-05T09:00:00+09:00", acting: deputy, acting_official: false });
 const suggestion = {
   stages: [
-    { kind: "review", assignee_ids: [2], assignees: [leader] },
-    { kind: "approve", assignee_ids: [3], assignees: [head] },
+    { kind: "review", assignee_ids: [2], assignees: [leader], steps: [present(2)] },
+    { kind: "approve", assignee_ids: [3], assignees: [head], steps: [away(3)] },
   ],
   reference_ids: [],
   references: [],
@@ -104,6 +108,10 @@ describe("the line editor", () => {
     expect(await screen.findByRole("listitem", { name: "1단계 검토: 김상훈 (2단계 중)" }, { timeout: 12_000 })).toBeInTheDocument();
     expect(screen.getByText("기안문: 과장 전결")).toBeInTheDocument();
     expect(screen.getAllByText("전결").length).toBeGreaterThan(0);
+    // 강영희 is away: the preview and her step say who acts for her.
+    expect(await screen.findByText("담당관 부재 → 대결 박지훈 팀장")).toBeInTheDocument();
+    const step = screen.getByRole("listitem", { name: /2단계 결재: 강영희/ });
+    expect(within(step).getByText("2026. 12. 05.까지 부재: 박지훈 팀장이 대신 결재합니다(대결).")).toBeInTheDocument();
     // The first test also loads the lazily split screen (React Aria with it): allow for that.
   }, 15_000);
 

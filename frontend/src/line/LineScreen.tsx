@@ -6,7 +6,7 @@ import { ApiFailure } from "@/api/errors";
 import { useMe } from "@/auth/me";
 import { Button } from "@/ui/Button";
 import { AddPanel } from "./AddPanel";
-import { LinePreview } from "./LinePreview";
+import { absencesByStep, LinePreview } from "./LinePreview";
 import { LineSteps } from "./LineSteps";
 import {
   type AddChoice,
@@ -18,6 +18,7 @@ import {
   type LineErrors,
   lineFromOutput,
   lineFromRound,
+  type LineOutput,
   mapLineErrors,
   moveStage,
   NEW_STAGE,
@@ -120,6 +121,12 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
   }, [settled, submitErrors, line]);
   const problems = errorCount(errors);
   const output = settled?.state === "valid" ? settled.output : null;
+  // Who is away comes with each valid check; it stays on its steps while the line is being fixed.
+  const [lastValid, setLastValid] = useState<{ sent: Line; output: LineOutput } | null>(null);
+  useEffect(() => {
+    if (settled?.state === "valid") setLastValid({ sent: settled.sent, output: settled.output });
+  }, [settled]);
+  const absences = useMemo(() => (lastValid ? absencesByStep(lastValid.sent, lastValid.output) : new Map()), [lastValid]);
   const onLine = useMemo(() => new Set(idsOnLine(line)), [line]);
 
   const announce = (text: string) => {
@@ -211,6 +218,7 @@ function Editor({ document, initial }: { document: DocumentDetail; initial: Line
               line={line}
               errors={errors}
               focusRequest={focusRequest}
+              absences={absences}
               onMove={onMove}
               onRemove={(stage, person) => {
                 change(removePerson(line, stage.key, person.id));

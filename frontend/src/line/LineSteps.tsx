@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/ui/Button";
-import { type Line, type LineErrors, type LinePerson, type Stage, stepKey } from "./lineState";
+import { absenceText } from "./LinePreview";
+import { type Line, type LineErrors, type LinePerson, type LineStep, type Stage, stepKey } from "./lineState";
 
 export interface LineStepsProps {
   line: Line;
@@ -11,6 +12,8 @@ export interface LineStepsProps {
   onRemoveReference: (person: LinePerson) => void;
   /** The stage to focus after a change (a move keeps the focus on what moved). */
   focusRequest: { key: string; target: "item" | "up" | "down"; seq: number } | null;
+  /** Steps whose assignee is away now, by step key: who acts instead, from the last check. */
+  absences?: ReadonlyMap<string, LineStep>;
 }
 
 function personText(person: LinePerson): string {
@@ -32,8 +35,8 @@ function Messages({ id, messages }: { id: string; messages: string[] | undefined
  * The stages in order, each a focusable item: Alt+↑/↓ (or the buttons) move it, and the
  * server's errors sit on the stage or the person they name.
  */
-export function LineSteps({ line, errors, onMove, onRemove, onRemoveReference, focusRequest }: LineStepsProps) {
-  const { t } = useTranslation("line");
+export function LineSteps({ line, errors, onMove, onRemove, onRemoveReference, focusRequest, absences }: LineStepsProps) {
+  const { t, i18n } = useTranslation("line");
   const items = useRef(new Map<string, HTMLLIElement>());
 
   useEffect(() => {
@@ -119,6 +122,7 @@ export function LineSteps({ line, errors, onMove, onRemove, onRemoveReference, f
                 {stage.people.map((person) => {
                   const key = stepKey(stage.key, person.id);
                   const messages = errors.steps[key];
+                  const away = absences?.get(key);
                   return (
                     <li key={person.id} className="line-step" data-invalid={messages?.length ? true : undefined}>
                       <div className="line-step__row">
@@ -136,6 +140,12 @@ export function LineSteps({ line, errors, onMove, onRemove, onRemoveReference, f
                           {t("steps.removeShort")}
                         </Button>
                       </div>
+                      {away ? (
+                        <p className="line-step__away">
+                          <span aria-hidden="true">⚠ </span>
+                          {absenceText(t, i18n.language, person, away, true)}
+                        </p>
+                      ) : null}
                       <Messages id={`step-errors-${key}`} messages={messages} />
                     </li>
                   );

@@ -6,10 +6,11 @@ import { SavedLines } from "./SavedLines";
 
 const leader = { id: 2, name: "김상훈", position: "팀장", unit: "예산총괄팀" };
 const head = { id: 3, name: "강영희", position: "담당관", unit: "예산담당관" };
+const present = (id: number) => ({ assignee_id: id, absent: false, absent_until: null, acting: null, acting_official: false });
 const output = {
   stages: [
-    { kind: "review" as const, assignee_ids: [2], assignees: [leader] },
-    { kind: "approve" as const, assignee_ids: [3], assignees: [head] },
+    { kind: "review" as const, assignee_ids: [2], assignees: [leader], steps: [present(2)] },
+    { kind: "approve" as const, assignee_ids: [3], assignees: [head], steps: [present(3)] },
   ],
   reference_ids: [],
   references: [],

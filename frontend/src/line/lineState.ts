@@ -7,6 +7,7 @@ export type StageKind = Schemas["StageKindEnum"];
 export type LinePerson = Schemas["LinePerson"];
 export type LineOutput = Schemas["LineOutput"];
 export type LineInput = Schemas["LineInputRequest"];
+export type LineStep = Schemas["LineStepOutput"];
 export type Role = StageKind | "reference";
 
 export interface Stage {
@@ -33,7 +34,10 @@ export function makeStage(kind: StageKind, people: LinePerson[]): Stage {
   return { key: stageKey(), kind, people };
 }
 
-export function lineFromOutput(output: Pick<LineOutput, "stages" | "references">): Line {
+export function lineFromOutput(output: {
+  stages: readonly Pick<Schemas["LineStageOutput"], "kind" | "assignee_ids" | "assignees">[];
+  references: readonly LinePerson[];
+}): Line {
   return {
     stages: output.stages.map((stage) => makeStage(stage.kind, [...stage.assignees])),
     references: [...output.references],
