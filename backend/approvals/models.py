@@ -198,7 +198,8 @@ class SavedLine(models.Model):
     """A line a person saved to reuse; it is validated against the rules again on use.
 
     `stages` is a list of {"kind": StageKind, "assignees": [person ids]}; `references`
-    a list of person ids.
+    a list of person ids; `posts` where each person sat when the line was saved,
+    {"<person id>": {"unit": id, "position": id or null}}, so a move is noticed.
     """
 
     owner = models.ForeignKey(
@@ -214,6 +215,7 @@ class SavedLine(models.Model):
     )
     stages = models.JSONField(_("stages"))
     references = models.JSONField(_("references"), default=list, blank=True)
+    posts = models.JSONField(_("posts when saved"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from approvals.models import DelegationRule, SavedLine, StageKind
@@ -87,10 +88,38 @@ class SavedLineInputSerializer(serializers.Serializer[Any]):
     line = LineInputSerializer()
 
 
+class SavedLineWarningSerializer(serializers.Serializer[Any]):
+    """Someone on a saved line who has left or moved since it was saved."""
+
+    person = serializers.IntegerField(source="person_id")
+    name = serializers.CharField()
+    code = serializers.ChoiceField(
+        choices=[("left", "left"), ("moved", "moved")],
+        help_text="left: no longer in the organisation; moved: another unit or position, "
+        "or a title that no longer lets them act on a line.",
+    )
+    message = serializers.CharField()
+
+
 class SavedLineOutputSerializer(serializers.ModelSerializer[SavedLine]):
+    """A saved line; `warnings` come from the view's context (saved_line_warnings)."""
+
+    warnings = serializers.SerializerMethodField()
+
     class Meta:
         model = SavedLine
-        fields = ("id", "name", "kind", "stages", "references", "created_at")
+        fields = ("id", "name", "kind", "stages", "references", "created_at", "warnings")
+
+    @extend_schema_field(SavedLineWarningSerializer(many=True))
+    def get_warnings(self, obj: SavedLine) -> Any:
+        warnings = self.context.get("warnings", {}).get(obj.pk, [])
+        return SavedLineWarningSerializer(warnings, many=True).data
+
+
+class SavedLineApplyOutputSerializer(LineOutputSerializer):
+    """The saved line checked against the document, with who has moved since it was saved."""
+
+    warnings = SavedLineWarningSerializer(many=True)
 
 
 class SavedLineApplyInputSerializer(serializers.Serializer[Any]):

@@ -25,12 +25,19 @@ from approvals.api.line_serializers import (
     LineInputSerializer,
     LineOutputSerializer,
     SavedLineApplyInputSerializer,
+    SavedLineApplyOutputSerializer,
     SavedLineInputSerializer,
     SavedLineOutputSerializer,
+    SavedLineWarningSerializer,
     SuggestionInputSerializer,
 )
 from approvals.line import LineSpec, line_suggest, line_validate
-from approvals.line_saved import saved_line_create, saved_line_delete, saved_line_spec
+from approvals.line_saved import (
+    saved_line_create,
+    saved_line_delete,
+    saved_line_spec,
+    saved_line_warnings,
+)
 from approvals.models import DelegationRule, SavedLine
 from approvals.rules import document_facts, subject_rank
 from documents.api.base import VisibleDocumentViewSet, required_person, visible_documents
@@ -93,6 +100,19 @@ class SavedLineViewSet(
         # Saved lines are private: another person's answers 404.
         return SavedLine.objects.filter(owner__user_id=self.request.user.pk or 0).order_by("name")
 
+    def _output(self, saved_lines: list[SavedLine]) -> Any:
+        context = {"warnings": saved_line_warnings(saved_lines=saved_lines)}
+        return SavedLineOutputSerializer(saved_lines, many=True, context=context).data
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        if page is None:
+            return Response(self._output(list(self.get_queryset())))
+        return self.get_paginated_response(self._output(page))
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self._output([self.get_object()])[0])
+
     @extend_schema(request=SavedLineInputSerializer, responses={201: SavedLineOutputSerializer})
     def create(self, request: Request) -> Response:
         given = SavedLineInputSerializer(data=request.data)
@@ -103,16 +123,18 @@ class SavedLineViewSet(
             kind=given.validated_data.get("kind", ""),
             spec=LineSpec.from_data(given.validated_data["line"]),
         )
-        return Response(SavedLineOutputSerializer(saved).data, status.HTTP_201_CREATED)
+        return Response(self._output([saved])[0], status.HTTP_201_CREATED)
 
     @extend_schema(responses={204: None})
     def destroy(self, request: Request, pk: str) -> Response:
         saved_line_delete(saved_line=self.get_object(), actor=required_person(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(request=SavedLineApplyInputSerializer, responses=LineOutputSerializer)
+    @extend_schema(request=SavedLineApplyInputSerializer, responses=SavedLineApplyOutputSerializer)
     @action(detail=True, methods=["post"])
     def apply(self, request: Request, pk: str) -> Response:
+        """Check the saved line against a document; who left is refused on their entry
+        (400), who moved is named in `warnings`."""
         saved = self.get_object()
         given = SavedLineApplyInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
@@ -123,7 +145,13 @@ class SavedLineViewSet(
         spec = saved_line_spec(saved_line=saved)
         line_validate(document=document, spec=spec)
         facts = document_facts(document=document)
-        return Response(line_output(document=document, spec=spec, facts=facts))
+        warnings = saved_line_warnings(saved_lines=[saved])[saved.pk]
+        return Response(
+            {
+                **line_output(document=document, spec=spec, facts=facts),
+                "warnings": SavedLineWarningSerializer(warnings, many=True).data,
+            }
+        )
 
 
 class DelegationRuleViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[DelegationRule]):

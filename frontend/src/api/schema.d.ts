@@ -1114,6 +1114,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Check the saved line against a document; who left is refused on their entry
+         *     (400), who moved is named in `warnings`.
+         */
         post: operations["saved_lines_apply_create"];
         delete?: never;
         options?: never;
@@ -1714,16 +1718,6 @@ export interface components {
             /** Format: date-time */
             not_after: string;
         };
-        /**
-         * @description * `valid` - valid
-         *     * `not_pdf` - not_pdf
-         *     * `unsigned` - unsigned
-         *     * `broken` - broken
-         *     * `modified` - modified
-         *     * `untrusted` - untrusted
-         * @enum {string}
-         */
-        CodeEnum: "valid" | "not_pdf" | "unsigned" | "broken" | "modified" | "untrusted";
         CommentInputRequest: {
             /** @default  */
             comment: string;
@@ -2990,11 +2984,23 @@ export interface components {
         SavedLineApplyInputRequest: {
             document: number;
         };
+        /** @description The saved line checked against the document, with who has moved since it was saved. */
+        SavedLineApplyOutput: {
+            stages: components["schemas"]["LineStageOutput"][];
+            reference_ids: number[];
+            references: components["schemas"]["LinePerson"][];
+            required_rank: number;
+            delegation_rule: string;
+            /** @description The final approval is a 전결. */
+            delegated: boolean;
+            warnings: components["schemas"]["SavedLineWarning"][];
+        };
         SavedLineInputRequest: {
             name: string;
             kind?: components["schemas"]["DocumentKindEnum"] | components["schemas"]["BlankEnum"];
             line: components["schemas"]["LineInputRequest"];
         };
+        /** @description A saved line; `warnings` come from the view's context (saved_line_warnings). */
         SavedLineOutput: {
             readonly id: number;
             /** 이름 */
@@ -3017,7 +3023,27 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+            readonly warnings: components["schemas"]["SavedLineWarning"][];
         };
+        /** @description Someone on a saved line who has left or moved since it was saved. */
+        SavedLineWarning: {
+            person: number;
+            name: string;
+            /**
+             * @description left: no longer in the organisation; moved: another unit or position, or a title that no longer lets them act on a line.
+             *
+             *     * `left` - left
+             *     * `moved` - moved
+             */
+            code: components["schemas"]["SavedLineWarningCodeEnum"];
+            message: string;
+        };
+        /**
+         * @description * `left` - left
+         *     * `moved` - moved
+         * @enum {string}
+         */
+        SavedLineWarningCodeEnum: "left" | "moved";
         SessionOutput: {
             username: string;
         };
@@ -3271,7 +3297,7 @@ export interface components {
         /** @description The verification answer; `valid` is the bottom line, `code` says why not. */
         VerifyOutput: {
             valid: boolean;
-            code: components["schemas"]["CodeEnum"];
+            code: components["schemas"]["VerifyOutputCodeEnum"];
             reason: string;
             /** @description The signature matches the signed bytes. */
             intact: boolean;
@@ -3290,6 +3316,16 @@ export interface components {
             /** @description What the documents app says about this content hash. */
             document: unknown;
         };
+        /**
+         * @description * `valid` - valid
+         *     * `not_pdf` - not_pdf
+         *     * `unsigned` - unsigned
+         *     * `broken` - broken
+         *     * `modified` - modified
+         *     * `untrusted` - untrusted
+         * @enum {string}
+         */
+        VerifyOutputCodeEnum: "valid" | "not_pdf" | "unsigned" | "broken" | "modified" | "untrusted";
         VersionBrief: {
             /** 판 번호 */
             number: number;
@@ -7747,7 +7783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LineOutput"];
+                    "application/json": components["schemas"]["SavedLineApplyOutput"];
                 };
             };
             /** @description The input is not valid: `errors` names each field. */
