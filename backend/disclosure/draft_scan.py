@@ -82,8 +82,17 @@ def _locate(texts: VersionTexts, finding: Finding, language: str) -> DraftFindin
         paragraph=paragraph,
         start=start,
         end=end,
-        preview=masked(value, shown=_SHOWN.get(finding.kind)),
+        preview=_preview(finding.kind, value),
     )
+
+
+def _preview(kind: Kind, value: str) -> str:
+    """An e-mail keeps its domain (a provider, not a person) and a third of its local
+    part: h***@gmail.com; anything else is `masked`."""
+    local, at, domain = value.rpartition("@") if kind == Kind.EMAIL else ("", "", "")
+    if at and local:
+        return masked(local) + at + domain
+    return masked(value, shown=_SHOWN.get(kind))
 
 
 def masked(value: str, *, shown: int | None = None) -> str:

@@ -64,7 +64,7 @@ def test_the_title_is_scanned_and_labels_follow_the_language():
     assert finding["paragraph"] is None
     assert (finding["start"], finding["end"]) == (0, len("hong.gildong@gmail.com"))
     assert finding["kind_label"] == "e-mail address"
-    assert "gildong" not in finding["preview"]
+    assert finding["preview"] == "hon*.*******@gmail.com"  # the provider, not the person
 
 
 @pytest.mark.django_db

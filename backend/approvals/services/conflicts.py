@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 
@@ -103,7 +103,9 @@ def _display(person: Person) -> tuple[str, str]:
 
 def _acted_by(first: FirstAction) -> dict[str, Any]:
     name, position = _display(first.person)
-    return {"name": name, "position": position, "action": first.action, "acted_at": first.acted_at}
+    # In local time with its offset, as the API's serializers write every time.
+    acted_at = timezone.localtime(first.acted_at).isoformat() if first.acted_at else None
+    return {"name": name, "position": position, "action": first.action, "acted_at": acted_at}
 
 
 def _sentence(first: FirstAction) -> str:
