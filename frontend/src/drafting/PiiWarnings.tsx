@@ -27,6 +27,9 @@ export function PiiWarnings({ findings, withheld, onGoTo, onWithhold, busy }: Pi
       <p className="field__description">{t("pii.hint")}</p>
       <ol className="pii__list">
         {findings.map((finding, index) => {
+          // One set of actions per paragraph, on its first finding.
+          const firstInParagraph =
+            findings.findIndex((f) => f.part === finding.part && f.paragraph === finding.paragraph) === index;
           const where =
             finding.part === "title"
               ? t("pii.inTitle")
@@ -45,7 +48,7 @@ export function PiiWarnings({ findings, withheld, onGoTo, onWithhold, busy }: Pi
                 {t(`pii.advice.${finding.kind}`, { defaultValue: t("pii.advice.default") })}{" "}
                 {finding.part === "title" ? t("pii.titleAdvice") : t("pii.bodyAdvice")}
               </p>
-              {paragraph !== null && paragraph !== undefined ? (
+              {firstInParagraph && paragraph !== null && paragraph !== undefined ? (
                 <div className="pii__actions">
                   <button type="button" className="btn btn--tertiary btn--small" onClick={() => onGoTo(paragraph)}>
                     {t("pii.goTo", { where })}
