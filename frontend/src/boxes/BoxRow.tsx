@@ -3,6 +3,7 @@ import type { Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "@/ui/format";
 import { type Box, type BoxItem, dueBadge, isRecalled, proxyFor } from "./boxes";
+import "./badges.css";
 
 interface Props {
   box: Box;

@@ -16,9 +16,8 @@ export function HomeScreen() {
   const name = me.person ? personLabel(me.person, i18n.language) : me.username;
   return (
     <main className="page home" id="main">
-      <h1 className="page__title">{t("greeting", { name })}</h1>
-      <Forms personKey={String(me.person?.id ?? me.username)} />
-      <section aria-labelledby="home-boxes">
+      <h1 className="page__title home__title">{t("greeting", { name })}</h1>
+      <section aria-labelledby="home-boxes" className="home__desk">
         <h2 id="home-boxes" className="home__section-title">
           {t("boxes")}
         </h2>
@@ -28,6 +27,7 @@ export function HomeScreen() {
           ))}
         </ul>
       </section>
+      <Forms personKey={String(me.person?.id ?? me.username)} />
     </main>
   );
 }
