@@ -4,7 +4,8 @@ import { ApiFailure, fieldErrors } from "@/api/errors";
 import { Button } from "@/ui/Button";
 import { FormField } from "@/ui/FormField";
 import { type Person, PersonCombobox } from "@/ui/PersonCombobox";
-import { type Absence, useSaveAbsence } from "./queries";
+import { HandoverPreview } from "./HandoverPreview";
+import { type Absence, type PreviewParams, useSaveAbsence } from "./queries";
 import { fromSeoulInput, toSeoulInput } from "./seoul-time";
 
 interface Values {
@@ -70,6 +71,18 @@ export function AbsenceForm({ editing, selfId, onDone, onCancel }: AbsenceFormPr
   });
 
   const required = (label: string) => t("required", { field: label });
+  const [watchedStart, watchedEnd, watchedDeputy] = form.watch(["startsAt", "endsAt", "deputy"]);
+  const previewStart = fromSeoulInput(watchedStart);
+  const previewEnd = fromSeoulInput(watchedEnd);
+  const previewParams: PreviewParams | null =
+    previewStart && previewEnd && watchedDeputy
+      ? {
+          starts_at: previewStart,
+          ends_at: previewEnd,
+          deputy: watchedDeputy.id,
+          ...(editing ? { absence: editing.absence.id } : {}),
+        }
+      : null;
   return (
     <form className="absence-form" onSubmit={onSubmit} noValidate aria-labelledby="absence-form-title">
       <div className="absence-form__period">
@@ -110,6 +123,12 @@ export function AbsenceForm({ editing, selfId, onDone, onCancel }: AbsenceFormPr
         error={errors.reason?.message}
         {...form.register("reason")}
       />
+      <section className="handover-section" aria-labelledby="handover-title">
+        <h3 id="handover-title" className="handover-section__title">
+          {t("preview.title")}
+        </h3>
+        <HandoverPreview params={previewParams} deputyName={watchedDeputy?.name ?? ""} />
+      </section>
       {errors.root ? (
         <p className="notice notice--danger" role="alert">
           {errors.root.message}

@@ -28,6 +28,18 @@ function server(onWrite?: (request: Request) => Response | undefined) {
     if (url.pathname === "/api/absences/" && request.method === "GET") {
       return { count: 2, next: null, previous: null, results: [past, upcoming] };
     }
+    if (url.pathname === "/api/absences/preview/") {
+      return {
+        person: upcoming.person,
+        deputy: brief,
+        starts_at: url.searchParams.get("starts_at"),
+        ends_at: url.searchParams.get("ends_at"),
+        steps: [
+          { step: 1, document: 41, title: "2027년 예산 집행 품의", document_kind: "budget", step_kind: "review", status: "pending", due_at: null, when: "at_start", moves: true, refusal: null },
+          { step: 2, document: 42, title: "인사 발령", document_kind: "personnel", step_kind: "approve", status: "waiting", due_at: null, when: "if_opened", moves: false, refusal: "대결자의 직급이 이 결재에 필요한 직급보다 낮습니다." },
+        ],
+      };
+    }
     if (url.pathname === "/api/people/21/") return deputy;
     if (url.pathname === "/api/people/") return { count: 1, next: null, previous: null, results: [deputy] };
     if (request.method !== "GET") return onWrite?.(request);
@@ -84,6 +96,23 @@ describe("the absence screen", () => {
     expect(await screen.findByText("부재를 등록했습니다. 기간 중 결재는 김상훈에게 넘어갑니다.")).toBeInTheDocument();
     const post = calls.find((c) => c.method === "POST" && c.path === "/api/absences/");
     expect(post?.body).toEqual({ starts_at: "2026-12-10T09:00:00+09:00", ends_at: "2026-12-11T18:00:00+09:00", deputy: 21, reason: "출장" });
+  });
+
+  it("shows before saving what would move to the deputy and what stays", async () => {
+    const calls = stubApi(server());
+    renderApp("/absence");
+    expect(await screen.findByText(/기간과 대결자를 정하면/)).toBeInTheDocument();
+    fireEvent.change(await screen.findByLabelText("시작 일시"), { target: { value: "2026-12-10T09:00" } });
+    fireEvent.change(screen.getByLabelText("종료 일시"), { target: { value: "2026-12-11T18:00" } });
+    await pickDeputy();
+    const section = screen.getByRole("region", { name: "대결자에게 넘어갈 결재" });
+    expect(await within(section).findByText("결재 1건이 김상훈에게 넘어갑니다. 1건은 넘어가지 않습니다.")).toBeInTheDocument();
+    expect(within(section).getByText("부재가 시작되면 김상훈에게 넘어갑니다.")).toBeInTheDocument();
+    expect(within(section).getByText(/대결자의 직급이/)).toBeInTheDocument();
+    const asked = calls.find((c) => c.path === "/api/absences/preview/");
+    expect(new URLSearchParams(asked?.search).get("starts_at")).toBe("2026-12-10T09:00:00+09:00");
+    expect(new URLSearchParams(asked?.search).get("deputy")).toBe("21");
+    expect(calls.some((c) => c.method === "POST")).toBe(false);
   });
 
   it("asks for what is missing before sending anything", async () => {

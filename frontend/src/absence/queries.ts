@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/api/client";
 import { unwrap } from "@/api/errors";
-import type { components } from "@/api/schema";
+import type { components, paths } from "@/api/schema";
 
 export type Absence = components["schemas"]["AbsenceOutput"];
 export type AbsenceCreate = components["schemas"]["AbsenceCreateInputRequest"];
@@ -49,5 +49,19 @@ export function useCancelAbsence() {
       if (!result.response.ok) unwrap(result);
     },
     onSuccess: refresh,
+  });
+}
+
+export type PreviewParams = NonNullable<paths["/api/absences/preview/"]["get"]["parameters"]["query"]>;
+export type HandoverPreview = components["schemas"]["AbsencePreviewOutput"];
+
+/** What saving this absence would hand to the deputy, checked by the server as saving is. */
+export function previewQuery(params: PreviewParams | null) {
+  return queryOptions({
+    queryKey: ["absences", "preview", params],
+    queryFn: async ({ signal }) => unwrap(await api.GET("/api/absences/preview/", { params: { query: params! }, signal })),
+    enabled: params !== null,
+    staleTime: 0,
+    retry: false,
   });
 }
