@@ -7,6 +7,9 @@ import { diffQuery, type VersionBrief, type VersionDiff, versionsQuery } from ".
 /** A word-level redline: deletions struck through, insertions underlined, each also named in words. */
 export function Redline({ diff }: { diff: VersionDiff }) {
   const { t } = useTranslation("document");
+  if (diff.body.every((op) => op.op === "equal") && diff.changes.length === 0) {
+    return <p className="muted">{t("versions.same")}</p>;
+  }
   return (
     <>
       {diff.changes.length > 0 ? (
@@ -47,9 +50,6 @@ export function Redline({ diff }: { diff: VersionDiff }) {
           ),
         )}
       </p>
-      {diff.body.every((op) => op.op === "equal") && diff.changes.length === 0 ? (
-        <p className="muted">{t("versions.same")}</p>
-      ) : null}
     </>
   );
 }
