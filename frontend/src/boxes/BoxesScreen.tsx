@@ -95,6 +95,8 @@ function BoxScreen({ box }: { box: Box }) {
     open(next);
     if (next !== undefined) {
       setSelected(next);
+      // The acted-on panel is gone with its buttons: focus goes to the next row, not the page's top.
+      requestAnimationFrame(() => links.current.get(next)?.focus());
     }
     void refresh();
   }
