@@ -64,15 +64,15 @@ afterEach(() => vi.unstubAllGlobals());
 
 const listCalls = (calls: { path: string; search: string }[]) => calls.filter((c) => c.path === "/api/boxes/to_act/");
 
-describe("the boxes screen", () => {
+describe("the boxes screen", { timeout: 20_000 }, () => {
   it("lists the box with its counts, D-n, overdue and proxy said in words", async () => {
     wideScreen(false);
     serve();
     renderAt("/boxes/to_act");
-    expect(await screen.findByRole("heading", { level: 1, name: "결재할 문서" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "결재할 문서" }, { timeout: 5000 })).toBeInTheDocument();
     const nav = screen.getByRole("navigation", { name: "결재함 목록" });
-    expect(await within(nav).findByRole("link", { name: /결재할 문서\s*3건/ })).toHaveAttribute("aria-current", "page");
-    const items = within(await screen.findByRole("list", { name: /결재할 문서/ })).getAllByRole("listitem");
+    expect(await within(nav).findByRole("link", { name: /결재할 문서\s*3건/ }, { timeout: 5000 })).toHaveAttribute("aria-current", "page");
+    const items = within(await screen.findByRole("list", { name: /결재할 문서/ }, { timeout: 5000 })).getAllByRole("listitem");
     expect(items).toHaveLength(3);
     expect(within(items[0]!).getByText("D-2")).toBeInTheDocument();
     expect(within(items[1]!).getByText("기한 3일 지남")).toBeInTheDocument();

@@ -27,7 +27,7 @@ afterEach(() => {
   window.localStorage.clear();
 });
 
-describe("the home page", () => {
+describe("the home page", { timeout: 20_000 }, () => {
   it("shows each box's count and its top five, linking into the box", async () => {
     const calls = serve();
     renderApp("/");
