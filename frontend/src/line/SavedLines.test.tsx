@@ -25,7 +25,9 @@ const teamLine = {
   stages: [{ kind: "review", assignees: [2] }, { kind: "approve", assignees: [9] }],
   references: [],
   created_at: "2026-12-01T00:00:00Z",
+  warnings: [] as { person: number; name: string; code: "left" | "moved"; message: string }[],
 };
+const moved = "김상훈(팀장, 예산총괄팀)은 저장한 뒤에 예산기획팀으로 옮겼습니다.";
 const left = "최지은(과장, 예산담당관)은 더 이상 재직하지 않습니다.";
 
 function json(value: unknown, status = 200) {
@@ -61,10 +63,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe("saved lines", () => {
   it("applies the chosen line to this document", async () => {
-    stub(() => json(output));
+    stub(() => json({ ...output, warnings: [] }));
     const onApply = renderSaved();
     await userEvent.click(await screen.findByRole("button", { name: "적용" }));
-    await waitFor(() => expect(onApply).toHaveBeenCalledWith(output, "팀 기본"));
+    await waitFor(() => expect(onApply).toHaveBeenCalledWith({ ...output, warnings: [] }, "팀 기본"));
     expect(posted).toContainEqual({ path: "/api/saved-lines/8/apply/", body: { document: 4 } });
   });
 
@@ -79,8 +81,20 @@ describe("saved lines", () => {
     expect(onApply).not.toHaveBeenCalled();
   });
 
+  it("warns before and after applying a line that names someone who has moved", async () => {
+    teamLine.warnings = [{ person: 2, name: "김상훈", code: "moved", message: moved }];
+    stub(() => json({ ...output, warnings: teamLine.warnings }));
+    const onApply = renderSaved();
+    expect(await screen.findByText("팀 기본 결재선에 퇴직하거나 자리를 옮긴 사람이 있습니다.")).toBeInTheDocument();
+    expect(screen.getByRole("option", { name: /팀 기본.*확인 필요/ })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "적용" }));
+    expect(await screen.findByText("팀 기본 결재선을 적용했습니다. 그사이 자리를 옮긴 사람이 있으니 결재선을 확인하세요.")).toBeInTheDocument();
+    expect(onApply).toHaveBeenCalled();
+    teamLine.warnings = [];
+  });
+
   it("saves the current line under a name, for this kind of document", async () => {
-    stub(() => json(output));
+    stub(() => json({ ...output, warnings: [] }));
     renderSaved();
     await userEvent.type(await screen.findByLabelText("지금 결재선을 저장할 이름"), "새 결재선");
     await userEvent.click(screen.getByRole("button", { name: "저장" }));

@@ -19,13 +19,9 @@ function stageKinds(saved: SavedLine): string[] {
   );
 }
 
-/** Warnings the server gives on a saved line (someone named has left or moved), when it gives them. */
-function warningsOf(saved: SavedLine): string[] {
-  const value = (saved as { warnings?: unknown }).warnings;
-  if (!Array.isArray(value)) return [];
-  return value.map((item: unknown) =>
-    typeof item === "string" ? item : typeof item === "object" && item !== null && "message" in item ? String((item as { message: unknown }).message) : "",
-  ).filter(Boolean);
+/** Who on a saved line has left or moved since it was saved, in the server's words. */
+function warningsOf(saved: Pick<SavedLine, "warnings">): string[] {
+  return [...new Set(saved.warnings.map((warning) => warning.message))];
 }
 
 export interface SavedLinesProps {
@@ -53,7 +49,7 @@ export function SavedLines({ documentId, kind, line, onApply, onApplyErrors }: S
     refocusDelete.current = false;
     buttons.current?.querySelector<HTMLButtonElement>("[data-delete]")?.focus();
   }, [confirming]);
-  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string; details?: string[] } | null>(null);
+  const [message, setMessage] = useState<{ tone: "success" | "warning" | "danger"; text: string; details?: string[] } | null>(null);
   const selectId = useId();
 
   const available = (saved.data ?? []).filter((item) => !item.kind || item.kind === kind);
@@ -69,7 +65,8 @@ export function SavedLines({ documentId, kind, line, onApply, onApplyErrors }: S
         }),
       ),
     onSuccess: (output, item) => {
-      setMessage(null);
+      const warnings = warningsOf(output);
+      setMessage(warnings.length ? { tone: "warning", text: t("saved.appliedWithWarnings", { name: item.name }), details: warnings } : null);
       onApply(output, item.name);
     },
     onError: (error, item) => {
