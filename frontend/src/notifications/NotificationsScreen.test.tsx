@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import i18n from "@/i18n";
 import { json, renderApp, stubApi } from "@/test/app-harness";
@@ -41,6 +41,9 @@ function inbox(unread: number, results = [unreadOne, readOne], count = results.l
   };
 }
 
+// The first test also loads the lazy screen and the shell: more than the default second.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 20_000 });
 beforeEach(() => void i18n.changeLanguage("ko"));
 afterEach(() => vi.unstubAllGlobals());
 
