@@ -1,7 +1,7 @@
 // The steps people take on the desk, by role and accessible name (the UI's own strings):
 // drafting a memo, submitting it on its line, and acting on a document.
 import { type Page, expect } from "@playwright/test";
-import { type People, exact, t } from "./fixtures";
+import { type Lang, type People, exact, t } from "./fixtures";
 import { shoot } from "./shots";
 
 const REUSED = process.env.E2E_REUSE_SERVER === "1";
@@ -10,8 +10,6 @@ const REUSED = process.env.E2E_REUSE_SERVER === "1";
 export function titled(text: string): string {
   return REUSED ? `${text} ${Date.now().toString(36).slice(-5)}` : text;
 }
-
-const savedPattern = () => new RegExp(t("drafting", "status.saved").replace("{{time}}", ".+"));
 
 /** Drafts a memo through the drafting screen, then opens its line editor; returns its id. */
 export async function draftMemo(page: Page, title: string, shots = false): Promise<string> {
@@ -23,7 +21,7 @@ export async function draftMemo(page: Page, title: string, shots = false): Promi
   await page.getByLabel(t("drafting", "fields.title"), { exact: true }).fill(title);
   await page.getByRole("textbox", { name: t("drafting", "fields.body") }).click();
   await page.keyboard.type("2027년 시민 안전교육 운영 계획을 아래와 같이 보고합니다.");
-  await expect(page.getByText(savedPattern())).toBeVisible();
+  await expect(savedStatus(page)).toBeVisible();
   if (shots) await shoot(page, "draft-memo", { fullPage: true });
   await page.getByRole("button", { name: exact(t("drafting", "next.line")) }).click();
   await expect(page.getByRole("heading", { level: 1, name: t("line", "title") })).toBeVisible();
@@ -47,7 +45,12 @@ export async function submittedMemo(people: People, title: string): Promise<{ id
   return { id, drafter };
 }
 
-export const actionBar = (page: Page) => page.getByRole("group", { name: t("document", "actions.label") });
+export const actionBar = (page: Page, lang: Lang = "ko") =>
+  page.getByRole("group", { name: t("document", "actions.label", lang) });
+
+/** The drafting screen's save status once it says the draft is saved. */
+export const savedStatus = (page: Page, lang: Lang = "ko") =>
+  page.getByRole("status").filter({ hasText: new RegExp(t("drafting", "status.saved", lang).replace("{{time}}", ".+")) });
 
 /** Opens `documents/id` and waits for its title and, when `actions`, the action bar. */
 export async function openDocument(page: Page, id: string, title: string, actions = true): Promise<void> {

@@ -62,7 +62,7 @@ export async function signInByApi(page: Page, username: string): Promise<void> {
 
 interface A11y {
   /** Runs axe on what the page shows now; `state` names it in the report ("boxes, ko, 360"). */
-  check(state: string): Promise<void>;
+  check(state: string, options?: { exclude?: string[] }): Promise<void>;
 }
 
 export interface Viewport {
@@ -103,11 +103,13 @@ export const test = base.extend<{ a11y: A11y; people: People }>({
   },
   a11y: async ({ page }, use, testInfo) => {
     await use({
-      async check(state: string) {
+      async check(state: string, options: { exclude?: string[] } = {}) {
         // Wait for the screen to settle: nothing loading, fonts in.
         await page.waitForLoadState("networkidle").catch(() => undefined);
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+        for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+        const results = await builder.analyze();
         const summary = results.violations.map(
           (violation) =>
             `${violation.id} (${violation.impact}): ${violation.help}\n` +

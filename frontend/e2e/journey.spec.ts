@@ -51,7 +51,7 @@ test("a memo from draft to signed PDF, through four people's hands", async ({ pe
 
   // The drafter opens the signed PDF once the background job has signed it.
   await drafter.reload();
-  await expect(drafter.getByText(t("document", "pdf.status.done"))).toBeVisible({ timeout: 90_000 });
+  await expect(drafter.getByText(t("document", "pdf.status.done"), { exact: true })).toBeVisible({ timeout: 90_000 });
   await drafter.getByRole("button", { name: t("document", "pdf.open") }).click();
   await expect(drafter.locator(`iframe[title$="${t("document", "pdf.frame", "ko", { name: "" }).trim()}"]`)).toBeVisible();
   await drafter.getByRole("button", { name: t("document", "pdf.verify") }).click();

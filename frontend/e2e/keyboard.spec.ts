@@ -2,7 +2,7 @@
 // shortcut the screen offers) and pressed with Enter or Space; the mouse is never used.
 import type { Locator, Page } from "@playwright/test";
 import { PASSWORD, type People, exact, expect, t, test } from "./fixtures";
-import { actionBar, titled } from "./desk";
+import { actionBar, savedStatus, titled } from "./desk";
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -55,7 +55,7 @@ test("draft, submit and approve with the keyboard alone", async ({ people }) => 
   await drafter.keyboard.type(title);
   await tabTo(drafter, drafter.getByRole("textbox", { name: t("drafting", "fields.body") }));
   await drafter.keyboard.type("공공시설의 냉난방 온도를 조정하고 야간 조명을 줄입니다.");
-  await expect(drafter.getByText(new RegExp(t("drafting", "status.saved").replace("{{time}}", ".+")))).toBeVisible();
+  await expect(savedStatus(drafter)).toBeVisible();
   await tabTo(drafter, drafter.getByRole("button", { name: exact(t("drafting", "next.line")) }), 120);
   await drafter.keyboard.press("Enter");
   await expect(drafter.getByRole("heading", { level: 1, name: t("line", "title") })).toBeVisible();
