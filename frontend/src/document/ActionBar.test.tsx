@@ -130,6 +130,21 @@ describe("acting on a document", () => {
     expect(await sent[0]!.json()).toEqual({ reason: "근거 자료 보완", to: "drafter" });
   });
 
+  it("keeps the item open after an edit (the box moves on only after a decision)", async () => {
+    const user = userEvent.setup();
+    answer(() => json(201, { id: 2, number: 2, reason: "edited", content_hash: "x", created_at: "2026-12-03T10:00:00Z" }));
+    const onActed = setup([{ name: "edit", taskId: 11 }]);
+    await user.click(screen.getByRole("button", { name: "수정 후 결재" }));
+    const dialog = await screen.findByRole("dialog", { name: "수정 후 결재" });
+    const title = screen.getByLabelText("제목");
+    await user.clear(title);
+    await user.type(title, "공유재산 실태조사 결과 보고(수정)");
+    await user.click(screen.getAllByRole("button", { name: "수정 후 결재" }).find((button) => dialog.contains(button))!);
+    expect(await screen.findByText("수정한 내용을 새 판으로 저장했습니다.")).toBeInTheDocument();
+    expect(await sent[0]!.json()).toEqual({ content: { title: "공유재산 실태조사 결과 보고(수정)" } });
+    expect(onActed).not.toHaveBeenCalled();
+  });
+
   it("opens the approve dialog with the a key", async () => {
     const user = userEvent.setup();
     answer();

@@ -29,7 +29,8 @@ export function ActionBar({ document, offered, onActed }: Props) {
   const mutation = useDocumentAction(document.id, (action) => {
     setOpen(null);
     setDone(action.name);
-    onActed?.(action);
+    // An edit is a step towards approving, not the end of the item: the box keeps it open.
+    if (action.name !== "edit") onActed?.(action);
   });
   const conflict = mutation.error instanceof ApiFailure && mutation.error.status === 409 ? mutation.error : null;
   const conflictText = (error: ApiFailure) => {
