@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { BOXES, type Box } from "./boxes";
 import { boxCountsQuery } from "./queries";
@@ -8,6 +9,11 @@ import { boxCountsQuery } from "./queries";
 export function BoxNav({ current }: { current: Box }) {
   const { t } = useTranslation("boxes");
   const counts = useQuery(boxCountsQuery).data;
+  const currentLink = useRef<HTMLAnchorElement>(null);
+  // On a phone the strip scrolls: the open box is brought into view, never left off-screen.
+  useEffect(() => {
+    currentLink.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [current, counts !== undefined]);
   return (
     <nav className="box-nav" aria-label={t("nav.label")}>
       <ul>
@@ -19,6 +25,7 @@ export function BoxNav({ current }: { current: Box }) {
                 to="/boxes/$box"
                 params={{ box }}
                 search={{}}
+                ref={box === current ? currentLink : undefined}
                 className="box-nav__link"
                 aria-current={box === current ? "page" : undefined}
                 activeOptions={{ includeSearch: false }}
