@@ -12,7 +12,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 NPM_CI := PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 
-.PHONY: help install run test lint format schema bench frontend frontend-test e2e bench-staff-app migrate seed clean eval-disclosure
+.PHONY: help install run test lint format schema bench frontend frontend-test e2e guide-images bench-staff-app migrate seed clean eval-disclosure
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -97,6 +97,9 @@ bench: install  ## run the benchmarks and record them in docs/performance.md
 	$(PY) benchmarks/approvals_bench.py --record
 	$(PY) benchmarks/portal_search_bench.py --record
 	$(MAKE) bench-staff-app
+
+guide-images: install frontend  ## the journeys again, saving the screenshots of docs/guides/{drafter,approver}.md
+	cd frontend && E2E_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test
 
 bench-staff-app: install frontend  ## Lighthouse (mobile) on the staff app and a scripted approval, into docs/performance.md
 	@[ -x "$(CHROMIUM)" ] || { echo "Lighthouse needs chromium at $(CHROMIUM)" >&2; exit 1; }

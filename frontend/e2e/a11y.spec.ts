@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 import { type Lang, exact, expect, signIn, t, test, useLanguage } from "./fixtures";
 import { firstDocumentIn } from "./api";
 import { actionBar, savedStatus } from "./desk";
+import { shoot } from "./shots";
 
 // A walk opens a dozen screens and runs axe on each: minutes, not seconds, on two cores.
 test.describe.configure({ timeout: 300_000 });
@@ -153,6 +154,10 @@ for (const lang of ["ko", "en"] as const) {
           await test.step(state.name, async () => {
             await state.open(page, lang);
             await a11y.check(`${state.name}, ${lang}, ${width}`, { exclude: state.exclude });
+            // The guides' pictures: every screen in Korean on a desk, the approver's on a phone too.
+            if (lang === "ko" && (width === 1280 || who === "approver")) {
+              await shoot(page, `${`${who} ${state.name}`.replace(/[^a-z]+/gi, "-").replace(/-$/, "")}-${width}`);
+            }
           });
         }
       });

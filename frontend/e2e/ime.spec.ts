@@ -62,3 +62,15 @@ test("김민수 as the person of a personnel action: whole, and the composing En
   await expect(page.getByRole("option", { name: /김민수/ }).first()).toBeVisible();
   await expect(page.getByRole("option", { selected: true })).toHaveCount(0);
 });
+
+test("사과 in the boxes' search: whole, the composing Enter searches nothing, Enter then does", async ({ people }) => {
+  const page = await people.open("sanghun.kim");
+  await page.goto("boxes/completed");
+  const search = page.getByRole("searchbox", { name: t("boxes", "filters.text") });
+  await typeWithIme(page, search, "사과", { enterWhileComposing: true });
+  await expect(search).toHaveValue("사과");
+  const url = new URL(page.url());
+  expect(url.searchParams.get("q") ?? "", "a search in the URL mid-composition").not.toMatch(/[\u3131-\u318e]/);
+  await search.press("Enter");
+  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("사과");
+});

@@ -20,15 +20,15 @@ async function session(page: Page): Promise<CDPSession> {
   return page.context().newCDPSession(page);
 }
 
-/** A keydown Enter as an IME sends it while a syllable is still composing (keyCode 229). */
-async function composingEnter(target: Locator): Promise<void> {
-  await target.evaluate((element) => {
-    for (const type of ["keydown", "keyup"]) {
-      element.dispatchEvent(
-        new KeyboardEvent(type, { key: "Enter", code: "Enter", keyCode: 229, which: 229, isComposing: true, bubbles: true, cancelable: true }),
-      );
-    }
-  });
+/**
+ * The Enter an IME passes on while a syllable is still composing: a real key event through
+ * Chromium's input pipeline (so a form's implicit submission would happen if the page let
+ * it), with the IME's key code 229; Chromium marks it isComposing.
+ */
+async function composingEnter(cdp: CDPSession): Promise<void> {
+  for (const type of ["rawKeyDown", "keyUp"] as const) {
+    await cdp.send("Input.dispatchKeyEvent", { type, key: "Enter", code: "Enter", windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+  }
 }
 
 export interface ImeOptions {
@@ -45,7 +45,7 @@ export async function typeWithIme(page: Page, target: Locator, text: string, opt
     for (const step of compositionSteps(syllable)) {
       await cdp.send("Input.imeSetComposition", { text: step, selectionStart: step.length, selectionEnd: step.length });
     }
-    if (options.enterWhileComposing && index === syllables.length - 1) await composingEnter(target);
+    if (options.enterWhileComposing && index === syllables.length - 1) await composingEnter(cdp);
     await cdp.send("Input.insertText", { text: syllable });
   }
   await cdp.detach();
