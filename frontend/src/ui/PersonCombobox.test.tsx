@@ -110,4 +110,17 @@ describe("PersonCombobox with a Hangul IME", () => {
     await waitFor(() => expect(requests).toHaveLength(1));
     expect(requests[0]?.searchParams.get("q")).toBe("rlaalstn");
   });
+
+  it("closes the list once a person is chosen", async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    const input = screen.getByRole("combobox", { name: "검토자" });
+    act(() => input.focus());
+    fireEvent.change(input, { target: { value: "김민" } });
+    fireEvent.click(await screen.findByRole("option", { name: /김민수/ }));
+    await waitFor(() => expect(input).toHaveValue("김민수"));
+    await pause(400); // the debounced search for the chosen name has answered
+    expect(screen.queryByRole("listbox")).not.toBeInTheDocument();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
 });

@@ -105,8 +105,13 @@ export function PersonCombobox({
 
   const byId = useMemo(() => new Map(items.map((person) => [person.id, person])), [items]);
 
+  // Choosing a person writes their name into the input; that is not typing. Searching for it
+  // would change the collection under a focused input, and React Aria reopens the list then.
+  const chosenLabel = useRef<string | null>(null);
   const onInputChange = (text: string) => {
     setInputValue(text);
+    if (text === chosenLabel.current) return;
+    chosenLabel.current = null;
     if (!composing.current) setTerm(text);
   };
 
@@ -135,6 +140,9 @@ export function PersonCombobox({
         }
         const person = byId.get(Number(key));
         if (!person || person.id === value?.id) return;
+        chosenLabel.current = personLabel(person, language);
+        setInputValue(chosenLabel.current);
+        setTerm("");
         onChange(person);
         if (clearOnSelect) {
           setInputValue("");
