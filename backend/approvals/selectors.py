@@ -23,9 +23,9 @@ from approvals.progress import ACTED_STATUSES, OPEN_STATUSES
 from directory.models import Person
 from documents.models import Document, DocumentStatus
 
-StepBox = Literal["to_act", "on_hold", "post_approval_due"]
+StepBox = Literal["to_act", "upcoming", "on_hold", "post_approval_due"]
 DocumentBox = Literal["drafts", "in_progress", "returned", "completed", "references"]
-STEP_BOXES: tuple[str, ...] = ("to_act", "on_hold", "post_approval_due")
+STEP_BOXES: tuple[str, ...] = ("to_act", "upcoming", "on_hold", "post_approval_due")
 DOCUMENT_BOXES: tuple[str, ...] = ("drafts", "in_progress", "returned", "completed", "references")
 BOXES = STEP_BOXES + DOCUMENT_BOXES
 
@@ -84,6 +84,16 @@ def step_box(
     if box == "to_act":
         steps = _steps(Q(status=StepStatus.PENDING, task__owner_id=person.user_id))
         ordering: tuple[str, ...] = ("due_at", "id")
+    elif box == "upcoming":
+        # On a line in progress, after a stage that has not finished: what will reach me.
+        steps = _steps(
+            Q(
+                status=StepStatus.WAITING,
+                assignee=person,
+                stage__document__status__in=(DocumentStatus.IN_PROGRESS, DocumentStatus.ON_HOLD),
+            )
+        )
+        ordering = ("stage__document__submitted_at", "id")
     elif box == "on_hold":
         steps = _steps(Q(status=StepStatus.ON_HOLD, task__owner_id=person.user_id))
         ordering = ("due_at", "id")

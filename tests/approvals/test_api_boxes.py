@@ -45,6 +45,29 @@ def test_each_box_holds_what_its_name_says(client_as):
     assert APIClient().get("/api/boxes/to_act/").status_code in (401, 403)
 
 
+def test_upcoming_holds_what_will_reach_me_and_leaves_once_it_has(client_as):
+    # GIVEN a memo on its reviewer's desk, with its final approver after them
+    org = approval_org()
+    memo = submit(org, title="다음 차례")
+    approver = client_as(org.approver)
+    # THEN the approver sees it coming, and it is not yet theirs to act on
+    assert _ids(approver, "upcoming") == [memo.pk]
+    assert _ids(approver, "to_act") == []
+    assert approver.get("/api/boxes/").json()["counts"]["upcoming"] == 1
+    assert _ids(client_as(org.reviewer), "upcoming") == []
+    # WHEN the reviewer approves THEN it moves from upcoming to the approver's to-act box
+    step_approve(step_id=open_step(memo, org.reviewer).pk, actor=org.reviewer)
+    assert _ids(approver, "upcoming") == []
+    assert _ids(approver, "to_act") == [memo.pk]
+
+
+def test_a_returned_document_is_no_longer_upcoming(client_as):
+    org = approval_org()
+    memo = submit(org)
+    step_return(step_id=open_step(memo, org.reviewer).pk, actor=org.reviewer, reason="보완")
+    assert _ids(client_as(org.approver), "upcoming") == []
+
+
 def test_box_filters(client_as):
     org = approval_org()
     memo = submit(org, title="나무 심기 계획")

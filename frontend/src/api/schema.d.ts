@@ -4139,7 +4139,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                box: "completed" | "drafts" | "in_progress" | "on_hold" | "post_approval_due" | "references" | "returned" | "to_act";
+                box: "completed" | "drafts" | "in_progress" | "on_hold" | "post_approval_due" | "references" | "returned" | "to_act" | "upcoming";
             };
             cookie?: never;
         };

@@ -202,7 +202,7 @@ describe("the boxes screen", { timeout: 20_000 }, () => {
   it("refuses a box the API does not have", async () => {
     wideScreen(false);
     serve();
-    renderAt("/boxes/upcoming");
+    renderAt("/boxes/nonsense");
     expect(await screen.findByText("찾는 화면이 없습니다.")).toBeInTheDocument();
   });
 });

@@ -11,6 +11,7 @@ export type Kind = components["schemas"]["DocumentKindEnum"];
 /** In the order a person works them: what waits for me first, what I sent after. */
 export const BOXES = [
   "to_act",
+  "upcoming",
   "on_hold",
   "post_approval_due",
   "drafts",
@@ -23,7 +24,7 @@ export const BOXES = [
 export const KINDS = ["memo", "budget", "personnel"] as const satisfies readonly Kind[];
 
 /** Boxes whose rows are my steps: they carry a due date and, in to_act, a proxy mark. */
-export const STEP_BOXES: ReadonlySet<Box> = new Set(["to_act", "on_hold", "post_approval_due"]);
+export const STEP_BOXES: ReadonlySet<Box> = new Set(["to_act", "upcoming", "on_hold", "post_approval_due"]);
 
 export const PAGE_SIZE = 20;
 
