@@ -1,6 +1,7 @@
 """The line preview says who is away now and who acts instead, as the engine routes it."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -34,7 +35,7 @@ def _record_absence(api_client, person: Person, deputy: Person) -> None:
     assert response.status_code == 201, response.content
 
 
-def _steps(api_client, chain, document) -> list[dict]:
+def _steps(api_client, chain, document) -> list[dict[str, Any]]:
     api_client.force_authenticate(chain.drafter.user)
     body = api_client.get(f"/api/documents/{document.pk}/line/suggestion/").json()
     return [step for stage in body["stages"] for step in stage["steps"]]

@@ -1,5 +1,7 @@
 """Saved lines warn about people who have left or moved since the line was saved."""
 
+from typing import Any
+
 import pytest
 
 from directory.models import Person, Position, Rank
@@ -26,7 +28,7 @@ def colleague(chain):
     return PersonFactory.create(unit=chain.team, name="이지영")
 
 
-def _save(client, chain, colleague) -> dict:
+def _save(client, chain, colleague) -> dict[str, Any]:
     line = {
         "stages": [
             {"kind": "review", "assignee_ids": [chain.team_leader.pk]},
@@ -38,7 +40,8 @@ def _save(client, chain, colleague) -> dict:
         "/api/saved-lines/", {"name": "늘 쓰는 결재선", "line": line}, format="json"
     )
     assert response.status_code == 201, response.json()
-    return response.json()
+    saved: dict[str, Any] = response.json()
+    return saved
 
 
 def test_a_fresh_saved_line_has_no_warnings(client, chain, colleague) -> None:
@@ -73,7 +76,9 @@ def test_who_left_and_who_moved_are_named(client, chain, colleague) -> None:
 def test_a_title_that_lost_its_rank_is_a_move(client, chain, colleague) -> None:
     saved = _save(client, chain, colleague)
     Position.objects.filter(pk=chain.team_leader.position_id).update(rank=None)
-    assert Person.objects.get(pk=chain.team_leader.pk).position.rank is None
+    position = Person.objects.get(pk=chain.team_leader.pk).position
+    assert position is not None
+    assert position.rank is None
 
     warnings = client.get(f"/api/saved-lines/{saved['id']}/").json()["warnings"]
 

@@ -21,7 +21,7 @@ def client_for(person: Person, language: str = "en") -> APIClient:
     return client
 
 
-def _period(deputy: Person, **shift: int) -> dict[str, object]:
+def _period(deputy: Person, **shift: int) -> dict[str, str | int]:
     now = timezone.now()
     return {
         "deputy": deputy.pk,
