@@ -142,7 +142,7 @@ describe("the boxes screen", { timeout: 20_000 }, () => {
     await userEvent.keyboard("?");
     const dialog = screen.getByRole("dialog", { name: "단축키" });
     expect(within(dialog).getByText("다음 문서")).toBeInTheDocument();
-    expect(within(dialog).getByText("결재")).toBeInTheDocument();
+    expect(within(dialog).getByText("결재(협조 문서는 동의)")).toBeInTheDocument();
   });
 
   it("opens the next document when the open one leaves the list (acted on)", async () => {

@@ -1,18 +1,12 @@
 import { forwardRef } from "react";
 import { useTranslation } from "react-i18next";
+import { DOCUMENT_SHORTCUTS } from "@/document/shortcuts";
 
 const LIST_SHORTCUTS = [
   { key: "j", label: "shortcuts.next" },
   { key: "k", label: "shortcuts.previous" },
   { key: "Enter", label: "shortcuts.open" },
   { key: "?", label: "shortcuts.help" },
-] as const;
-
-// The document panel's own keys (it registers them); listed here so "?" tells them all.
-const DOCUMENT_SHORTCUTS = [
-  { key: "a", label: "shortcuts.document.a" },
-  { key: "r", label: "shortcuts.document.r" },
-  { key: "h", label: "shortcuts.document.h" },
 ] as const;
 
 /** "?" lists the keys: the list's and the document panel's (a, r, h). A native modal dialog. */
@@ -30,12 +24,13 @@ export const ShortcutsDialog = forwardRef<HTMLDialogElement>(function ShortcutsD
             <dd>{t(item.label)}</dd>
           </div>
         ))}
+        {/* The document panel's own keys (it registers them), in its words. */}
         {DOCUMENT_SHORTCUTS.map((item) => (
           <div key={item.key}>
             <dt>
               <kbd>{item.key}</kbd>
             </dt>
-            <dd>{t(item.label)}</dd>
+            <dd>{t(item.label, { ns: "document" })}</dd>
           </div>
         ))}
       </dl>
