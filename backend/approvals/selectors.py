@@ -1,7 +1,7 @@
 """The boxes (함): what a person sees waiting for them, and what they sent.
 
 Step boxes list approval steps: `to_act` (open steps whose task I own, proxy tasks
-included), `on_hold` (steps I hold), `post_approval_due` (steps a deputy took for me
+included), `upcoming` (my steps waiting behind an unfinished stage), `on_hold` (steps I hold), `post_approval_due` (steps a deputy took for me
 that I have not post-approved). Document boxes list documents: `drafts`,
 `in_progress` (submitted by me, not finished), `returned`, `completed` (approved,
 drafted or acted on by me), `references` (I am a reference).

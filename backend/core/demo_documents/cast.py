@@ -23,7 +23,8 @@ IT_TEAM_CODE = "IT-T1"
 SHOWCASE: dict[str, tuple[str, ...]] = {
     "drafter": ("drafts", "in_progress", "returned", "completed", "references"),
     "team_leader": ("to_act", "on_hold", "completed"),
-    "division_head": ("to_act", "on_hold", "completed"),
+    # the final approver of what waits at the team leader: it is on its way to her
+    "division_head": ("to_act", "upcoming", "on_hold", "completed"),
     # away on a trip: his waiting steps are his deputy's (the division head's)
     "bureau_director": ("post_approval_due", "completed"),
     "records_officer": ("to_act", "completed", "references"),

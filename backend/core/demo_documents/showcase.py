@@ -11,6 +11,7 @@ from directory.models import Person
 
 LABELS = {
     "to_act": "to act",
+    "upcoming": "upcoming",
     "on_hold": "on hold",
     "post_approval_due": "post-approval due",
     "drafts": "drafts",
