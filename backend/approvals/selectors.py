@@ -1,10 +1,11 @@
 """The boxes (함): what a person sees waiting for them, and what they sent.
 
 Step boxes list approval steps: `to_act` (open steps whose task I own, proxy tasks
-included), `upcoming` (my steps waiting behind an unfinished stage), `on_hold` (steps I hold), `post_approval_due` (steps a deputy took for me
-that I have not post-approved). Document boxes list documents: `drafts`,
-`in_progress` (submitted by me, not finished), `returned`, `completed` (approved,
-drafted or acted on by me), `references` (I am a reference).
+included), `upcoming` (my steps waiting behind an unfinished stage), `on_hold` (steps
+I hold), `post_approval_due` (steps a deputy took for me that I have not
+post-approved). Document boxes list documents: `drafts`, `in_progress` (submitted by
+me, not finished), `returned`, `completed` (approved, drafted or acted on by me),
+`references` (I am a reference).
 
 Every box is one query for the page plus one count, whatever the page size: the
 related rows a box shows are joined (select_related), never fetched per row.
