@@ -224,34 +224,11 @@ DEMO_SEED_ALLOWED = True
 # Without SIGNING_PKCS12_PATH or SIGNING_KEY_PATH/SIGNING_CERT_PATH the keys made
 # by `manage.py init_signing` under SIGNING_DIR are used (first run, demo, tests).
 SIGNING_DIR = Path(env_str("SIGNING_DIR", str(VAR_DIR / "signing")))
-SIGNING_KEY_PATH = env_optional("SIGNING_KEY_PATH")
-SIGNING_KEY_PASSWORD = env_optional("SIGNING_KEY_PASSWORD")
-SIGNING_CERT_PATH = env_optional("SIGNING_CERT_PATH")
-SIGNING_PKCS12_PATH = env_optional("SIGNING_PKCS12_PATH")
-SIGNING_PKCS12_PASSWORD = env_optional("SIGNING_PKCS12_PASSWORD")
-SIGNING_TRUST_ANCHORS = env_list("SIGNING_TRUST_ANCHORS", default=[])
-SIGNING_TSA_URL = env_optional("SIGNING_TSA_URL")
-# The organisation as the official form prints it (documented in docs/official-pdf.md):
-# its name heads every document, its head's title is 발신명의 of documents sent outside,
-# and the contact line gives its postcode, address (a unit's own address wins),
-# homepage and fax. OFFICIAL_SEAL_OMITTED prints 관인생략 beside 발신명의.
-ORGANIZATION_NAME = env_str("ORGANIZATION_NAME", "도장특별시")
-ORGANIZATION_HEAD_TITLE = env_str("ORGANIZATION_HEAD_TITLE", "도장특별시장")
-ORGANIZATION_POSTCODE = env_str("ORGANIZATION_POSTCODE", "04524")
-ORGANIZATION_ADDRESS = env_str("ORGANIZATION_ADDRESS", "도장특별시 중구 세종대로 110")
-ORGANIZATION_HOMEPAGE = env_str("ORGANIZATION_HOMEPAGE", "www.dojang.go.kr")
-ORGANIZATION_FAX = env_str("ORGANIZATION_FAX", "02-120-0000")
-OFFICIAL_SEAL_OMITTED = env_bool("OFFICIAL_SEAL_OMITTED", default=True)
-SIGNING_ORGANIZATION = env_str("SIGNING_ORGANIZATION", ORGANIZATION_NAME)
-SIGNING_MAX_PAGES = env_int("SIGNING_MAX_PAGES", default=200)
-SIGNING_RENDER_TIMEOUT_SECONDS = env_int("SIGNING_RENDER_TIMEOUT_SECONDS", default=60)
-SIGNING_VERIFY_MAX_BYTES = env_int("SIGNING_VERIFY_MAX_BYTES", default=20 * 1024 * 1024)
-SIGNING_VERIFY_THROTTLE_RATE = env_str("SIGNING_VERIFY_THROTTLE_RATE", "30/min")
-# Dotted path of `lookup(content_hash) -> dict | None`, set by the documents app.
-SIGNING_DOCUMENT_LOOKUP = env_optional("SIGNING_DOCUMENT_LOOKUP")
-
-# Directory / LDAP (config/settings/ldap.py, docs/operations/ldap.md).
+# Directory / LDAP (config/settings/ldap.py, docs/operations/ldap.md); the signing keys,
+# the organisation as the form prints it, render and verification limits
+# (config/settings/signing.py, docs/operations/signing.md).
 from config.settings.ldap import *  # noqa: E402
+from config.settings.signing import *  # noqa: E402
 
 if LDAP_SERVER_URI:
     AUTHENTICATION_BACKENDS = [
