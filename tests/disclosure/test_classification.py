@@ -51,7 +51,7 @@ def test_personal_information_makes_it_partial_on_ground_6_with_the_finding():
         ("업체와 협상 중인 단가", Level.PARTIAL, (5,)),
         ("국가안보 관련 시설 현황", Level.CLOSED, (2,)),
         ("관련 소송 진행 상황 보고", Level.PARTIAL, (4,)),
-        ("경찰 수사 협조 요청", Level.PARTIAL, (4,)),
+        ("경찰 수사 중인 사건 자료", Level.PARTIAL, (4,)),
         ("업체의 영업비밀에 해당하는 원가 자료", Level.PARTIAL, (7,)),
     ],
 )
@@ -63,15 +63,72 @@ def test_default_keyword_rules(text, level, grounds):
     assert why.start < why.end  # the span of the keyword
 
 
-def test_personnel_actions_are_partial_on_ground_6_by_kind():
-    result = suggest("2025. 1. 1.자 정기 인사발령", kind="personnel")
-    assert (result.level, result.grounds) == (Level.PARTIAL, (6,))
-    assert result.explanations[0].source == "rule"
-    assert suggest("2025. 1. 1.자 정기 인사발령", kind="memo").level is Level.OPEN
+def test_officials_in_a_personnel_action_are_public():
+    """9(1)6 다목: an official's name and position are open; a personnel action is
+    not withheld for being one (a private person concerned is a finding)."""
+    result = suggest("2026. 2. 1.자 정기 인사: 재무과장 서기관 한지원", kind="personnel")
+    assert (result.level, result.grounds) == (Level.OPEN, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "ground", "event"),
+    [
+        ("2026년 민방위 훈련 계획(대외비)", Level.CLOSED, 1, None),
+        ("○○도로 공사 예정가격 조서", Level.CLOSED, 5, "contract_awarded"),
+        ("5급 승진 후보자 근무성적평정 점수", Level.CLOSED, 5, None),
+        ("버스 운송사업자가 제출한 운송원가 내역", Level.PARTIAL, 7, None),
+        ("개발제한구역 해제 후보지(미확정) 검토", Level.CLOSED, 8, "decision_taken"),
+    ],
+)
+def test_signals_of_the_grounds_the_issue_names(text, level, ground, event):
+    result = suggest(text)
+    assert result.level is level
+    assert ground in result.grounds
+    signal = next(e for e in result.signals if e.ground == ground)
+    assert signal.citation.startswith(f"정보공개법 제9조제1항제{ground}호")
+    assert (event in result.lapse_events) if event else True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "퇴직 공무원 감사패 수여 계획",
+        "시민 만족도 평가 결과 보고",
+        "○○공사 입찰 결과 공고: 낙찰자 결정, 예정가격 356,100,000원",
+        "2025년 종합감사 결과 공개(처분 확정, 감사 중 지적 사항)",
+    ],
+)
+def test_words_that_only_look_like_a_ground_keep_it_open(text):
+    result = suggest(text)
+    assert result.level is Level.OPEN, result.explanations
+    assert not result.signals
+
+
+def test_a_counter_that_sets_a_signal_aside_is_explained():
+    result = suggest("○○공사 개찰 결과: 예정가격 356,100,000원")
+    [counter] = [e for e in result.explanations if e.source == "counter"]
+    assert counter.lapse_event == "contract_awarded"
+    assert result.level is Level.OPEN
+
+
+def test_a_recorded_lapse_event_sets_its_signals_aside():
+    text = "○○공사 예정가격 조서"
+    result = suggest_disclosure(
+        text=text, document_kind=None, findings=[], rules=DEFAULT_RULES,
+        lapsed=["contract_awarded"],
+    )  # fmt: skip
+    assert result.level is Level.OPEN
+    assert result.lapse_events == ()
+    assert (
+        suggest_disclosure(
+            text=text, document_kind=None, findings=[], rules=DEFAULT_RULES, lapsed=["case_closed"]
+        ).level
+        is Level.CLOSED
+    )
 
 
 def test_the_strictest_level_wins_and_grounds_accumulate():
-    result = suggest("국방 시설 공사 협상, 담당자 휴대전화 010-1234-5678")
+    result = suggest("군사시설 이전 공사 협상 중, 담당자 휴대전화 010-1234-5678")
     assert (result.level, result.grounds) == (Level.CLOSED, (2, 5, 6))
     assert {e.source for e in result.explanations} == {"rule", "finding"}
 

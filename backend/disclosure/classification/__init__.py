@@ -5,7 +5,8 @@ run without a database; ``active_rules()`` reads the administrator's rules.
 """
 
 from core.disclosure_law import GROUNDS
-from disclosure.classification.rules import DEFAULT_RULES, DocumentKind, Level, RuleSpec
+from disclosure.classification.default_rules import DEFAULT_RULES
+from disclosure.classification.rules import DocumentKind, Effect, LapseEvent, Level, RuleSpec
 from disclosure.classification.store import active_rules
 from disclosure.classification.suggest import (
     Comparison,
@@ -20,7 +21,9 @@ __all__ = [
     "GROUNDS",
     "Comparison",
     "DocumentKind",
+    "Effect",
     "Explanation",
+    "LapseEvent",
     "Level",
     "RuleSpec",
     "Suggestion",

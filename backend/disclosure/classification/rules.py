@@ -6,6 +6,11 @@ Disclosure Act (공공기관의 정보공개에 관한 법률 제9조제1항):
 4 trials, investigations and prosecution, 5 audits, inspections, negotiations
 and decision making in progress, 6 personal information, 7 trade secrets,
 8 speculation and unfair advantage.
+
+A rule either withholds (a signal of a ground) or keeps open (a counter-signal:
+words that only look like a ground, or a sign that the reason has lapsed). The
+shipped rules are in ``default_rules``; administrators and records officers edit
+the database copy (disclosure.models.DisclosureRule).
 """
 
 from __future__ import annotations
@@ -37,15 +42,43 @@ class DocumentKind(StrEnum):
     PERSONNEL = "personnel"
 
 
+class Effect(StrEnum):
+    WITHHOLD = "withhold"
+    KEEP_OPEN = "keep_open"
+
+
+class LapseEvent(StrEnum):
+    """The event that ends a time-limited withholding (grounds 4, 5 and 8: a matter
+    in progress is withheld only while it is in progress)."""
+
+    TENDER_ANNOUNCED = "tender_announced"
+    CONTRACT_AWARDED = "contract_awarded"
+    DISPOSITION_FINAL = "disposition_final"
+    DECISION_TAKEN = "decision_taken"
+    CASE_CLOSED = "case_closed"
+
+    def with_implied(self) -> frozenset[str]:
+        """This event and those it implies (an awarded contract was tendered)."""
+        return frozenset({self.value, *_IMPLIED.get(self, ())})
+
+
+_IMPLIED = {LapseEvent.CONTRACT_AWARDED: (LapseEvent.TENDER_ANNOUNCED.value,)}
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSpec:
-    """One administrator-editable rule: when it applies, it suggests ``level`` on
-    ``ground``.
+    """One editable rule.
 
     It applies to a document whose kind is ``document_kind`` (any kind when
-    None) and whose text contains ``keyword`` (spacing ignored; any text when
-    None). A rule has at least one of the two conditions, a level stricter than
-    open and a ground from 1 to 8.
+    None), whose text contains ``keyword`` (spacing ignored; any text when None)
+    and, when ``context`` is given, also contains ``context`` anywhere.
+
+    A withholding rule suggests ``level`` (partial or closed) on ``ground``; with a
+    ``lapse_event`` the withholding ends when that event happens. A keep-open rule
+    (level open) sets aside withholding signals of the same ``ground``: without a
+    lapse event, those whose words overlap its own, shorter, words (감사패 is not
+    an audit); with one, every signal of the document waiting for that event (입찰
+    결과 공고 says the tender is over).
     """
 
     level: Level
@@ -55,40 +88,21 @@ class RuleSpec:
     description_ko: str = ""
     description_en: str = ""
     rule_id: int | None = None
+    effect: Effect = Effect.WITHHOLD
+    context: str | None = None
+    lapse_event: LapseEvent | None = None
+    source: str = ""
 
     def __post_init__(self) -> None:
         if self.ground not in GROUNDS:
             raise ValueError(f"ground must be 1 to 8, not {self.ground}")
-        if self.level is Level.OPEN:
-            raise ValueError("a rule suggests partial or closed, never open")
         if self.document_kind is None and not self.keyword:
             raise ValueError("a rule needs a document kind, a keyword or both")
+        if self.effect is Effect.WITHHOLD and self.level is Level.OPEN:
+            raise ValueError("a withholding rule suggests partial or closed, never open")
+        if self.effect is Effect.KEEP_OPEN and (self.level is not Level.OPEN or not self.keyword):
+            raise ValueError("a keep-open rule is open and names the words it keeps open")
 
-
-def _rule(level: Level, ground: int, keyword: str, ko: str, en: str) -> RuleSpec:
-    return RuleSpec(level, ground, keyword=keyword, description_ko=ko, description_en=en)
-
-
-_DECIDING = "의사결정 과정 또는 내부검토 과정에 있는 사항"
-_DECIDING_EN = "a matter in the course of decision making or internal review"
-
-# The defaults the data migration ships (disclosure/migrations/0002); a test
-# keeps the two equal. Administrators edit the database copy.
-DEFAULT_RULES: tuple[RuleSpec, ...] = (
-    RuleSpec(
-        Level.PARTIAL,
-        6,
-        document_kind=DocumentKind.PERSONNEL,
-        description_ko="인사발령은 특정 개인에 관한 정보를 담는다",
-        description_en="a personnel action concerns identifiable individuals",
-    ),
-    _rule(Level.PARTIAL, 5, "감사 진행 중", "감사가 진행 중인 사항", "an audit in progress"),
-    _rule(Level.PARTIAL, 5, "검토 중", _DECIDING, _DECIDING_EN),
-    _rule(Level.PARTIAL, 5, "협상", "협상 중인 사항", "a negotiation"),
-    _rule(Level.PARTIAL, 5, "내부검토", _DECIDING, _DECIDING_EN),
-    _rule(Level.CLOSED, 2, "국가안보", "국가안전보장에 관한 사항", "national security"),
-    _rule(Level.CLOSED, 2, "국방", "국방에 관한 사항", "national defence"),
-    _rule(Level.PARTIAL, 4, "소송", "진행 중인 재판에 관한 사항", "a trial in progress"),
-    _rule(Level.PARTIAL, 4, "수사", "수사에 관한 사항", "a criminal investigation"),
-    _rule(Level.PARTIAL, 7, "영업비밀", "법인 등의 경영상·영업상 비밀", "a trade secret"),
-)
+    @property
+    def withholds(self) -> bool:
+        return self.effect is Effect.WITHHOLD

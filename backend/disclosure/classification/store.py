@@ -1,10 +1,11 @@
-"""Rules from the database, where administrators edit them."""
+"""Rules from the database, where administrators and records officers edit them."""
 
 from __future__ import annotations
 
 from django.db import DatabaseError
 
-from disclosure.classification.rules import DEFAULT_RULES, DocumentKind, Level, RuleSpec
+from disclosure.classification.default_rules import DEFAULT_RULES
+from disclosure.classification.rules import DocumentKind, Effect, LapseEvent, Level, RuleSpec
 
 
 def active_rules() -> tuple[RuleSpec, ...]:
@@ -20,6 +21,10 @@ def active_rules() -> tuple[RuleSpec, ...]:
             description_ko=row.description_ko,
             description_en=row.description_en,
             rule_id=row.pk,
+            effect=Effect(row.effect),
+            context=row.context or None,
+            lapse_event=LapseEvent(row.lapse_event) if row.lapse_event else None,
+            source=row.source,
         )
         for row in DisclosureRule.objects.filter(active=True).order_by("pk")
     )
