@@ -6,13 +6,28 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class LapseEventChoices(models.TextChoices):
+    """The events that end a time-limited withholding (classification.LapseEvent)."""
+
+    TENDER_ANNOUNCED = "tender_announced", _("Tender announced")
+    CONTRACT_AWARDED = "contract_awarded", _("Contract awarded")
+    DISPOSITION_FINAL = "disposition_final", _("Disposition final")
+    DECISION_TAKEN = "decision_taken", _("Decision taken")
+    CASE_CLOSED = "case_closed", _("Case closed")
+
+
 class DisclosureRule(models.Model):
-    """When a document matches (its kind and/or a keyword in its text), suggest a
-    level stricter than open on one ground of Article 9(1) of the Official
-    Information Disclosure Act.
+    """A signal of a ground of Article 9(1) of the Official Information Disclosure
+    Act, or a counter-signal that keeps a document open (classification.RuleSpec).
 
     A rule names a document kind, a keyword or both; an empty field matches any
-    document. Inactive rules are kept for history but never applied.
+    document, and ``context`` is a second keyword the text must also hold. A
+    withholding rule suggests partial or closed on its ground; with a lapse event
+    the withholding ends when the event happens. A keep-open rule sets aside the
+    signals of its ground that its words overlap, or (with a lapse event) every
+    signal of the document waiting for that event. ``source`` cites the law or the
+    non-disclosure criterion the rule comes from. Inactive rules are kept for
+    history but never applied.
     """
 
     class DocumentKind(models.TextChoices):
@@ -21,22 +36,45 @@ class DisclosureRule(models.Model):
         PERSONNEL = "personnel", _("Personnel action")
 
     class Level(models.TextChoices):
+        OPEN = "open", _("Keep open")
         PARTIAL = "partial", _("Partial disclosure")
         CLOSED = "closed", _("Closed")
 
+    class Effect(models.TextChoices):
+        WITHHOLD = "withhold", _("Withhold (a signal of the ground)")
+        KEEP_OPEN = "keep_open", _("Keep open (a counter-signal)")
+
+    effect = models.CharField(
+        _("effect"), max_length=16, choices=Effect.choices, default=Effect.WITHHOLD
+    )
     document_kind = models.CharField(
         _("document kind"), max_length=16, choices=DocumentKind.choices, blank=True
     )
     keyword = models.CharField(
         _("keyword"), max_length=100, blank=True, help_text=_("Spacing is ignored when matching.")
     )
+    context = models.CharField(
+        _("context"),
+        max_length=100,
+        blank=True,
+        help_text=_("A second keyword the text must also contain, anywhere."),
+    )
     level = models.CharField(_("level"), max_length=8, choices=Level.choices)
     ground = models.PositiveSmallIntegerField(
         _("ground (Article 9(1))"), validators=[MinValueValidator(1), MaxValueValidator(8)]
     )
+    lapse_event = models.CharField(
+        _("ends when"), max_length=24, choices=LapseEventChoices.choices, blank=True
+    )
     active = models.BooleanField(_("active"), default=True)
     description_ko = models.TextField(_("description (Korean)"))
     description_en = models.TextField(_("description (English)"))
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The law or the non-disclosure criterion the rule comes from."),
+    )
 
     class Meta:
         ordering = ("pk",)
@@ -51,12 +89,14 @@ class DisclosureRule(models.Model):
                 condition=Q(ground__gte=1, ground__lte=8), name="disclosure_rule_ground_1_to_8"
             ),
             models.CheckConstraint(
-                condition=Q(level__in=["partial", "closed"]), name="disclosure_rule_level"
+                condition=(Q(effect="withhold", level__in=["partial", "closed"]))
+                | (Q(effect="keep_open", level="open") & ~Q(keyword="")),
+                name="disclosure_rule_level_fits_effect",
             ),
         ]
 
     def __str__(self) -> str:
-        condition = " + ".join(c for c in (self.document_kind, self.keyword) if c)
+        condition = " + ".join(c for c in (self.document_kind, self.keyword, self.context) if c)
         return f"{condition} → {self.level} ({self.ground})"
 
 
@@ -133,6 +173,17 @@ class DisclosureReview(models.Model):
     )
     rereview_at = models.DateTimeField(_("re-review due at"), null=True, blank=True)
     rereview_count = models.PositiveSmallIntegerField(_("re-reviews"), default=0)
+    has_signals = models.BooleanField(
+        _("the text carries a ground signal"),
+        default=False,
+        help_text=_("Such a document is never published automatically."),
+    )
+    lapse_events = models.JSONField(
+        _("withholding ends when"),
+        default=list,
+        blank=True,
+        help_text=_("The events that would end the time-limited signals still standing."),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -147,6 +198,33 @@ class DisclosureReview(models.Model):
 
     def __str__(self) -> str:
         return f"review of {self.document_id} ({self.level})"
+
+
+class WithholdingLapse(models.Model):
+    """An event recorded against a review that ends its time-limited withholding
+    (the tender announced, the contract awarded, the disposition final, the
+    decision taken, the case closed). Recording it sets aside the signals waiting
+    for it and puts the review back in the queue (services.lapses)."""
+
+    review = models.ForeignKey(DisclosureReview, on_delete=models.CASCADE, related_name="lapses")
+    event = models.CharField(_("event"), max_length=24, choices=LapseEventChoices.choices)
+    occurred_on = models.DateField(_("occurred on"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        "directory.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["review", "recorded_at", "id"]
+        verbose_name = _("withholding lapse")
+        verbose_name_plural = _("withholding lapses")
+        constraints = [
+            models.UniqueConstraint(fields=["review", "event"], name="withholding_lapse_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.review_id}: {self.event}"
 
 
 class RedactionSource(models.TextChoices):

@@ -9,7 +9,18 @@ from disclosure.models import DisclosureRule
 
 
 def _comparable(rule: RuleSpec):
-    return (rule.document_kind, rule.keyword, rule.level, rule.ground, rule.description_ko)
+    return (
+        rule.effect,
+        rule.document_kind,
+        rule.keyword,
+        rule.context,
+        rule.level,
+        rule.ground,
+        rule.lapse_event,
+        rule.description_ko,
+        rule.description_en,
+        rule.source,
+    )
 
 
 @pytest.mark.django_db
@@ -19,11 +30,11 @@ def test_the_data_migration_ships_the_default_rules():
 
 @pytest.mark.django_db
 def test_inactive_rules_are_not_applied_and_rules_carry_their_id():
-    rule = DisclosureRule.objects.get(keyword="협상")
+    rule = DisclosureRule.objects.get(keyword="대외비")
     rule.active = False
     rule.save()
     keywords = {r.keyword for r in active_rules()}
-    assert "협상" not in keywords
+    assert "대외비" not in keywords
     assert all(r.rule_id is not None for r in active_rules())
 
 
@@ -40,6 +51,28 @@ def test_a_ground_outside_1_to_8_is_refused_by_the_database():
     with pytest.raises(IntegrityError):
         DisclosureRule.objects.create(
             keyword="x", level="partial", ground=9, description_ko="x", description_en="x"
+        )
+
+
+@pytest.mark.django_db
+def test_every_shipped_rule_cites_its_source():
+    assert all(r.source.startswith("정보공개법 제9조제1항제") for r in active_rules())
+
+
+@pytest.mark.django_db
+def test_a_keep_open_rule_must_be_open_and_name_its_words():
+    with pytest.raises(IntegrityError):
+        DisclosureRule.objects.create(
+            effect="keep_open", keyword="감사패", level="partial", ground=5,
+            description_ko="x", description_en="x",
+        )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_a_withholding_rule_is_never_open():
+    with pytest.raises(IntegrityError):
+        DisclosureRule.objects.create(
+            keyword="x", level="open", ground=5, description_ko="x", description_en="x"
         )
 
 
