@@ -5,8 +5,15 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from disclosure.models import DisclosureReview, Redaction, WithheldParagraph
+from disclosure.models import (
+    DisclosureReview,
+    LapseEventChoices,
+    Redaction,
+    WithheldParagraph,
+    WithholdingLapse,
+)
 from disclosure.redaction import FIELDS
+from disclosure.selectors.auto_publication import AUTO_PUBLICATION_BLOCKS
 from documents.models import DisclosureLevel, Document
 
 Ground = serializers.IntegerField(min_value=1, max_value=8)
@@ -94,6 +101,37 @@ class ExplanationSerializer(serializers.Serializer[dict[str, Any]]):
     reason_en = serializers.CharField()
     finding_kind = serializers.CharField(allow_null=True)
     rule_id = serializers.IntegerField(allow_null=True)
+    lapse_event = serializers.ChoiceField(
+        choices=LapseEventChoices.choices,
+        allow_null=True,
+        default=None,
+        help_text="The event that ends this signal; null when it does not lapse.",
+    )
+    citation = serializers.CharField(
+        default="", help_text="The law or non-disclosure criterion the rule comes from."
+    )
+
+
+class WithholdingLapseSerializer(serializers.ModelSerializer[WithholdingLapse]):
+    recorded_by = serializers.CharField(
+        source="recorded_by.name", allow_null=True, default=None, read_only=True
+    )
+
+    class Meta:
+        model = WithholdingLapse
+        fields = ("id", "event", "occurred_on", "note", "recorded_by", "recorded_at")
+        read_only_fields = fields
+
+
+class AutoPublicationSerializer(serializers.Serializer[dict[str, Any]]):
+    eligible = serializers.BooleanField(
+        help_text="Whether the document would be published by itself once its days pass."
+    )
+    blocked_by = serializers.ListField(
+        child=serializers.ChoiceField(choices=AUTO_PUBLICATION_BLOCKS),
+        help_text="Why it would not: not open, held, the proposal disagrees, a ground "
+        "signal in the text, or the review is no longer pending.",
+    )
 
 
 class ReviewDetailSerializer(serializers.Serializer[dict[str, Any]]):
@@ -104,6 +142,17 @@ class ReviewDetailSerializer(serializers.Serializer[dict[str, Any]]):
     )
     comparison = serializers.JSONField(source="review.comparison")
     explanations = ExplanationSerializer(source="review.explanations", many=True)
+    has_signals = serializers.BooleanField(
+        source="review.has_signals",
+        help_text="The text carries a ground signal: never published automatically.",
+    )
+    lapse_events = serializers.ListField(
+        source="review.lapse_events",
+        child=serializers.ChoiceField(choices=LapseEventChoices.choices),
+        help_text="The events that would end the time-limited signals still standing.",
+    )
+    lapses = WithholdingLapseSerializer(many=True)
+    auto_publication = AutoPublicationSerializer()
     texts = FieldTextSerializer(source="fields", many=True)
     paragraphs = ParagraphSerializer(many=True)
     lost_marks = WithheldMarkSerializer(many=True)
@@ -145,6 +194,12 @@ class WithheldParagraphSerializer(serializers.Serializer[dict[str, Any]]):
     index = serializers.IntegerField()
     text = serializers.CharField()
     mark = WithheldMarkSerializer(allow_null=True)
+
+
+class LapseInputSerializer(serializers.Serializer[dict[str, Any]]):
+    event = serializers.ChoiceField(choices=LapseEventChoices.choices)
+    occurred_on = serializers.DateField(required=False, help_text="Today when not given.")
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
 class BulkPublishInputSerializer(serializers.Serializer[dict[str, Any]]):

@@ -22,6 +22,7 @@ from disclosure.api.serializers import (
     BulkPublishInputSerializer,
     BulkResultSerializer,
     DecideInputSerializer,
+    LapseInputSerializer,
     OptionalReasonInputSerializer,
     PublicationOutputSerializer,
     ReasonInputSerializer,
@@ -32,6 +33,7 @@ from disclosure.api.serializers import (
 )
 from disclosure.models import DisclosureReview, Redaction, ReviewStatus
 from disclosure.selectors import review_detail, review_queue, reviews_for_officers
+from disclosure.services.lapses import review_lapse_record
 from disclosure.services.marks import attachment_release, attachment_unrelease
 from disclosure.services.publish import (
     publication_publish,
@@ -126,6 +128,22 @@ class ReviewViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[DisclosureRev
     def release_hold(self, request: Request, pk: str | None = None) -> Response:
         review = review_release_hold(review=self.get_object(), actor=acting_person(request))
         return self._detail(review)
+
+    @extend_schema(request=LapseInputSerializer, responses=ReviewDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def lapse(self, request: Request, pk: str | None = None) -> Response:
+        """Record the event that ends a time-limited withholding (services.lapses)."""
+        data = LapseInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        review_lapse_record(
+            review_id=self.get_object().pk,
+            event=values["event"],
+            actor=acting_person(request),
+            occurred_on=values.get("occurred_on"),
+            note=values["note"],
+        )
+        return self._detail(self.get_object())
 
     @extend_schema(request=RedactionInputSerializer, responses={201: RedactionSerializer})
     @action(detail=True, methods=["post"])

@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 
 from disclosure.models import AttachmentRelease, DisclosureReview, ReviewStatus, WithheldParagraph
 from disclosure.redaction import VersionTexts
+from disclosure.selectors.auto_publication import auto_publication
 from disclosure.services.public import review_public_version
 from documents.models import Attachment
 
@@ -65,4 +66,6 @@ def review_detail(*, review: DisclosureReview) -> dict[str, Any]:
             for a in Attachment.objects.filter(document_id=review.document_id).order_by("id")
         ],
         "preview": review_public_version(review),
+        "lapses": list(review.lapses.select_related("recorded_by").order_by("recorded_at", "id")),
+        "auto_publication": auto_publication(review),
     }

@@ -291,10 +291,11 @@ def publications_bulk_publish(*, document_ids: list[int], actor: Person) -> list
 def publications_auto_publish(*, now: dt.datetime | None = None) -> int:
     """Publish the open documents whose review waited DISCLOSURE_AUTO_PUBLISH_DAYS days.
 
-    A held review, a disagreement, or anything removed keeps a document for the
-    officer. A document that cannot be published is recorded (audit), its records
-    officers are told once, and the sweep goes on with the next. Safe to run twice:
-    a published review is no longer pending.
+    A held review, a disagreement, a ground signal in the text (has_signals), or
+    anything removed keeps a document for the officer. A document that cannot be
+    published is recorded (audit), its records officers are told once, and the
+    sweep goes on with the next. Safe to run twice: a published review is no
+    longer pending.
     """
     cutoff = (now or timezone.now()) - dt.timedelta(days=settings.DISCLOSURE_AUTO_PUBLISH_DAYS)
     candidates = DisclosureReview.objects.filter(
@@ -302,6 +303,7 @@ def publications_auto_publish(*, now: dt.datetime | None = None) -> int:
         level=DisclosureLevel.OPEN,
         held_at__isnull=True,
         disagrees=False,
+        has_signals=False,
         queued_at__lte=cutoff,
     ).select_related("document")
     published = 0

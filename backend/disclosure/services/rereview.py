@@ -66,11 +66,27 @@ def review_reopen(*, review_id: int, cause: str) -> bool:
 
 
 def reviews_reopen_for_decision(*, document: Document) -> int:
-    """Re-queue the ground-5 reviews that named ``document`` as their pending decision."""
-    ids = DisclosureReview.objects.filter(
-        related_document=document, rereview_at__isnull=False
-    ).values_list("pk", flat=True)
-    return sum(review_reopen(review_id=pk, cause="related_decision_approved") for pk in ids)
+    """Re-queue the ground-5 reviews that named ``document`` as their pending decision;
+    those waiting for a decision (lapse_events) have ``decision_taken`` recorded."""
+    from disclosure.services.lapses import reviews_record_decision
+
+    related = list(
+        DisclosureReview.objects.filter(related_document=document).values_list(
+            "pk", "rereview_at", "lapse_events"
+        )
+    )
+    if not related:
+        return 0
+    waiting = [pk for pk, _at, events in related if "decision_taken" in events]
+    recorded = reviews_record_decision(
+        review_ids=waiting, document_number=document.number or str(document.pk)
+    )
+    reopened = sum(
+        review_reopen(review_id=pk, cause="related_decision_approved")
+        for pk, at, _events in related
+        if at is not None and pk not in recorded
+    )
+    return reopened + len(recorded)
 
 
 def reviews_reopen_due(*, now: dt.datetime | None = None) -> int:

@@ -11,6 +11,10 @@ Rules:
   drafter's proposal is compared with it and a disagreement is flagged;
 - the working level is the stricter of proposal and suggestion, grounds the
   union (plus the grounds of paragraphs the drafter withheld);
+- a review whose text carries any ground signal (a rule's or a finding) is
+  marked ``has_signals`` and is never published automatically, whatever the
+  drafter proposed; ``lapse_events`` are the events that would end its
+  time-limited signals (services.lapses records them);
 - the review is due DISCLOSURE_REVIEW_DUE_WORKING_DAYS working days after approval,
   and the unit's records officers are told in the same transaction;
 - the final approval only requests the tagging (disclosure.services.tagging_jobs, an
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Collection
 from typing import Any
 
 from django.conf import settings
@@ -92,16 +97,29 @@ def disclosure_tag(*, document_id: int) -> DisclosureReview:
         if document.status != DocumentStatus.APPROVED or version is None:
             raise NotApprovedError(f"document {document_id} is not approved")
         texts = VersionTexts(version.content)
-        findings = detect(texts.joined, _config(document, texts))
-        suggestion = suggest_disclosure(
-            text=texts.joined, document_kind=document.kind, findings=findings, rules=active_rules()
-        )
+        findings, suggestion = version_suggestion(document=document, texts=texts)
         review = _create_review(document, version, texts, suggestion)
         _store_findings(review, texts, findings, suggestion)
         _audit_tagged(review, len(findings))
         tagging_done(document=document)
         _notify(review)
     return review
+
+
+def version_suggestion(
+    *, document: Document, texts: VersionTexts, lapsed: Collection[str] = ()
+) -> tuple[list[Finding], Suggestion]:
+    """The detector's findings in an approved version and the suggestion they and
+    the active rules make, with the signals waiting for ``lapsed`` events set aside."""
+    findings = detect(texts.joined, _config(document, texts))
+    suggestion = suggest_disclosure(
+        text=texts.joined,
+        document_kind=document.kind,
+        findings=findings,
+        rules=active_rules(),
+        lapsed=lapsed,
+    )
+    return findings, suggestion
 
 
 def _config(document: Document, texts: VersionTexts) -> DetectionConfig:
@@ -137,7 +155,7 @@ def _create_review(
         proposed_grounds=proposed,
         suggested_level=suggestion.level.value,
         suggested_grounds=list(suggestion.grounds),
-        explanations=[_explanation(texts, e) for e in suggestion.explanations],
+        explanations=[stored_explanation(texts, e) for e in suggestion.explanations],
         disagrees=comparison.disagrees,
         comparison={
             "level_differs": comparison.level_differs,
@@ -146,6 +164,8 @@ def _create_review(
         },
         level=level,
         grounds=sorted(grounds) if level != DisclosureLevel.OPEN else [],
+        has_signals=bool(suggestion.signals),
+        lapse_events=list(suggestion.lapse_events),
         queued_at=now,
         due_at=review_due_at(now),
     )
@@ -156,7 +176,7 @@ def review_due_at(now: dt.datetime) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(18, 0)))
 
 
-def _explanation(texts: VersionTexts, explanation: Explanation) -> dict[str, Any]:
+def stored_explanation(texts: VersionTexts, explanation: Explanation) -> dict[str, Any]:
     """The classifier's explanation with its span mapped to a field (None: whole document)."""
     data = explanation.as_dict()
     located = None
