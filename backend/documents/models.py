@@ -98,7 +98,9 @@ class Document(models.Model):
         _("proposed disclosure level"),
         max_length=8,
         choices=DisclosureLevel.choices,
-        default=DisclosureLevel.OPEN,
+        blank=True,
+        default="",
+        help_text=_("Chosen by the drafter before submitting; empty until then."),
     )
     proposed_disclosure_grounds = models.JSONField(
         _("proposed disclosure grounds"),

@@ -44,7 +44,13 @@ def test_a_team_leader_who_leaves_hands_the_pending_review_to_the_new_team_leade
         unit=leader.unit, position__rank__lt=Rank.TEAM_LEADER
     )[:2]
     document = draft_create(
-        drafter=drafter, kind="memo", data={"title": "시설 점검 계획", "body": "<p>점검합니다.</p>"}
+        drafter=drafter,
+        kind="memo",
+        data={
+            "title": "시설 점검 계획",
+            "body": "<p>점검합니다.</p>",
+            "proposed_disclosure_level": "open",
+        },
     )
     document_submit(
         document=document, actor=drafter, spec=line_suggest(drafter=drafter, kind="memo", facts={})

@@ -63,7 +63,7 @@ def test_jsonl_gives_one_result_per_line_with_its_id():
 
 @pytest.mark.django_db
 def test_explain_adds_the_reasons():
-    [result] = run("-", "--explain", stdin=io.StringIO("국방 관련, 연락처 010-1111-2222"))
+    [result] = run("-", "--explain", stdin=io.StringIO("군사시설 관련, 연락처 010-1111-2222"))
     assert result["level"] == "closed"
     sources = sorted((e["source"], e["ground"]) for e in result["explanations"])
     assert sources == [("finding", 6), ("rule", 2)]
@@ -95,14 +95,14 @@ def test_the_real_command_line_reads_utf8_standard_input(tmp_path):
     # WHEN Korean text with a CRLF is piped in
     done = subprocess.run(
         [sys.executable, str(root / "backend" / "manage.py"), "scan_disclosure", "-"],
-        input="국방 관련\r\n연락처 010-1234-5678".encode(),
+        input="군사시설 관련\r\n연락처 010-1234-5678".encode(),
         capture_output=True,
         env=env,
         check=True,
     )
     # THEN the offsets count the \r as a character
     result = json.loads(done.stdout)
-    assert result["findings"][0]["start"] == len("국방 관련\r\n연락처 ")
+    assert result["findings"][0]["start"] == len("군사시설 관련\r\n연락처 ")
     assert (result["level"], result["grounds"]) == ("closed", [2, 6])
 
 

@@ -24,7 +24,11 @@ def _draft(drafter: Person | None = None) -> Document:
     return draft_create(
         drafter=drafter or PersonFactory.create(),
         kind="memo",
-        data={"title": "협상 계획", "body": "<p>하나</p><p>둘</p>"},
+        data={
+            "title": "협상 계획",
+            "body": "<p>하나</p><p>둘</p>",
+            "proposed_disclosure_level": "open",
+        },
     )
 
 

@@ -25,6 +25,7 @@ from directory.models import UnitKind
 from documents.models import (
     BudgetLine,
     BudgetRequest,
+    DisclosureLevel,
     Document,
     DocumentKind,
     DocumentStatus,
@@ -45,6 +46,8 @@ class DocumentFactory(DjangoModelFactory[Document]):
     title = Sequence(lambda n: f"문서 {n}")
     body = "<p>본문입니다.</p>"
     recipient = "내부결재"
+    # The drafter chose: a document is submitted only with a proposed level.
+    proposed_disclosure_level = DisclosureLevel.OPEN
     drafter = SubFactory(PersonFactory)
     unit = LazyAttribute(lambda o: o.drafter.unit)
 

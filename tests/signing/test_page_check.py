@@ -29,7 +29,11 @@ def drafted(org: ApprovalOrg, paragraphs: int) -> Document:
     return draft_create(
         drafter=org.drafter,
         kind="memo",
-        data={"title": "긴 보고", "body": PARAGRAPH * paragraphs},
+        data={
+            "title": "긴 보고",
+            "body": PARAGRAPH * paragraphs,
+            "proposed_disclosure_level": "open",
+        },
     )
 
 

@@ -50,7 +50,7 @@ def templates_without_budget(settings: Any, tmp_path: Path) -> None:
 
 
 def drafted(org: ApprovalOrg, body: str, kind: str = DocumentKind.MEMO) -> Document:
-    data: dict[str, Any] = {"title": "본문 점검", "body": body}
+    data: dict[str, Any] = {"title": "본문 점검", "body": body, "proposed_disclosure_level": "open"}
     if kind == DocumentKind.BUDGET:
         budget_line = BudgetLineFactory.create(unit=org.chain.division)
         data["budget"] = {

@@ -55,6 +55,7 @@ def _units_record(*, document: Document, round: int) -> None:
 def _round_prepare(
     *, document: Document, actor: Person, spec: LineSpec, round: int, reason: str
 ) -> DocumentVersion:
+    _require_disclosure_choice(document)
     line_validate(document=document, spec=spec)
     # One transaction: a version check or the budget check refusing the document must
     # not leave this round's line behind, or the next submission would find it set.
@@ -69,6 +70,18 @@ def _round_prepare(
         document.submitted_at = timezone.now()
         document.save(update_fields=["status", "submitted_at", "updated_at"])
     return version
+
+
+def _require_disclosure_choice(document: Document) -> None:
+    """No silent default: the drafter says open, partial or closed before it goes."""
+    if not document.proposed_disclosure_level:
+        raise ValidationError(
+            {
+                "proposed_disclosure_level": [
+                    _("Choose whether the document is open, partially open or closed.")
+                ]
+            }
+        )
 
 
 def document_submit(

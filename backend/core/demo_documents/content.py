@@ -73,6 +73,7 @@ class Writer:
             "retention_period": self.rng.choice(
                 (RetentionPeriod.YEARS_3, RetentionPeriod.YEARS_5, RetentionPeriod.YEARS_10)
             ),
+            "proposed_disclosure_level": DisclosureLevel.OPEN,
         }
         if self.rng.random() < 0.15:  # a deliberation in progress (ground 5)
             data["proposed_disclosure_level"] = DisclosureLevel.PARTIAL
@@ -94,6 +95,7 @@ class Writer:
             ),
             "recipient": "내부결재",
             "retention_period": RetentionPeriod.YEARS_5,
+            "proposed_disclosure_level": DisclosureLevel.OPEN,
             "budget": {
                 "fiscal_year": line.fiscal_year,
                 "budget_line": line.pk,

@@ -63,7 +63,10 @@ class DocumentContentSerializer(serializers.Serializer[Any]):
     recipient = SingleLineField(allow_blank=True, required=False, max_length=300)
     retention_period = serializers.ChoiceField(choices=RetentionPeriod.choices, required=False)
     proposed_disclosure_level = serializers.ChoiceField(
-        choices=DisclosureLevel.choices, required=False
+        choices=DisclosureLevel.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Empty until the drafter chooses; a document is submitted only once chosen.",
     )
     proposed_disclosure_grounds = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=8), required=False, max_length=8
@@ -120,13 +123,16 @@ def content_apply(*, document: Document, content: dict[str, Any]) -> None:
 
 
 def _check_disclosure(document: Document) -> None:
-    """Open has no grounds; partial and closed cite at least one of grounds 1 to 8."""
+    """Open (or not chosen yet) has no grounds; partial and closed cite at least one
+    of grounds 1 to 8."""
     grounds = document.proposed_disclosure_grounds
-    if document.proposed_disclosure_level == DisclosureLevel.OPEN and grounds:
+    if document.proposed_disclosure_level in (DisclosureLevel.OPEN, "") and grounds:
         raise ValidationError(
             {"proposed_disclosure_grounds": [_("An open document cites no grounds.")]}
         )
-    if document.proposed_disclosure_level != DisclosureLevel.OPEN and not grounds:
+    if document.proposed_disclosure_level in (DisclosureLevel.PARTIAL, DisclosureLevel.CLOSED) and (
+        not grounds
+    ):
         raise ValidationError(
             {
                 "proposed_disclosure_grounds": [
