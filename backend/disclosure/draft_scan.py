@@ -1,4 +1,5 @@
-"""Live warnings while drafting: the personal information a draft's title and body hold.
+"""Live warnings while drafting: the personal information a draft's title and body hold,
+and the signals of the grounds of Article 9(1) its kind and text carry.
 
 The drafter's screen sends the text it is editing; the detector reads it exactly as
 the tagging of the approved version will (disclosure.services.tagging): the texts
@@ -9,7 +10,10 @@ office numbers of its unit and drafter, its officials' names as public names).
 A finding says where it is (the title, or a paragraph of the body, with character
 offsets in that paragraph's plain text) and what it is; it never carries the matched
 text, only a masked preview (900101-1******), so an answer can be shown, cached or
-logged by a browser without copying the value. Nothing here is stored or logged.
+logged by a browser without copying the value. A signal is a rule's (the database's
+active rules, as tagging uses): its ground, level, reason in the request's language,
+the event that would end it and its legal source, never the words it matched. Nothing
+here is stored or logged.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 from django.utils import translation
 
 from directory.models import Person
+from disclosure.classification import Suggestion, active_rules, suggest_disclosure
 from disclosure.classification.finding_labels import finding_label
 from disclosure.detection import DetectionConfig, Finding, Kind, detect
 from disclosure.detection_settings import document_official_names, organisation_detection_config
@@ -41,15 +46,64 @@ class DraftFinding:
     preview: str
 
 
+@dataclass(frozen=True, slots=True)
+class DraftSignal:
+    ground: int
+    level: str  # "partial" or "closed"
+    reason: str
+    lapse_event: str | None
+    citation: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftScan:
+    findings: list[DraftFinding]
+    signals: list[DraftSignal]
+    suggested_level: str
+    suggested_grounds: list[int]
+
+
 def draft_scan(
-    *, title: str, body: str, person: Person, document: Document | None = None
-) -> list[DraftFinding]:
-    """The findings in `title` and `body` (HTML, sanitized as a document's is)."""
+    *,
+    title: str,
+    body: str,
+    person: Person,
+    document: Document | None = None,
+    kind: str | None = None,
+) -> DraftScan:
+    """The findings and signals in `title` and `body` (HTML, sanitized as a
+    document's is) of a document of `kind` (the named draft's kind when given)."""
     texts = VersionTexts({"title": title, "body": sanitize_body(body)})
     findings = detect(texts.joined, _config(person, document))
     language = "en" if translation.get_language() == "en" else "ko"
     located = (_locate(texts, finding, language) for finding in findings)
-    return [f for f in located if f is not None]
+    suggestion = suggest_disclosure(
+        text=texts.joined,
+        document_kind=document.kind if document is not None else kind,
+        findings=findings,
+        rules=active_rules(),
+    )
+    return DraftScan(
+        findings=[f for f in located if f is not None],
+        signals=_signals(suggestion, language),
+        suggested_level=suggestion.level.value,
+        suggested_grounds=list(suggestion.grounds),
+    )
+
+
+def _signals(suggestion: Suggestion, language: str) -> list[DraftSignal]:
+    """One per rule still standing (findings are listed on their own)."""
+    return [
+        DraftSignal(
+            ground=e.ground,
+            level=e.level.value,
+            reason=e.reason_en if language == "en" else e.reason_ko,
+            lapse_event=e.lapse_event,
+            citation=e.citation,
+        )
+        for e in suggestion.explanations
+        if e.source == "rule"
+    ]
 
 
 def _config(person: Person, document: Document | None) -> DetectionConfig:

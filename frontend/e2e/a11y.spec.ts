@@ -4,7 +4,7 @@
 import type { Page } from "@playwright/test";
 import { type Lang, exact, expect, signIn, t, test, useLanguage } from "./fixtures";
 import { firstDocumentIn } from "./api";
-import { actionBar, savedStatus } from "./desk";
+import { actionBar, levelRadio, savedStatus } from "./desk";
 import { shoot } from "./shots";
 
 // A walk opens a dozen screens and runs axe on each: minutes, not seconds, on two cores.
@@ -86,6 +86,27 @@ const WALKS: Record<string, Walk> = {
         async open(page, lang) {
           await visit(page, "drafts/new?kind=memo");
           await page.getByLabel(t("drafting", "fields.title", lang), { exact: true }).fill(`axe ${lang}`);
+          await expect(savedStatus(page, lang)).toBeVisible();
+        },
+      },
+      {
+        name: "new draft: memo, no disclosure level chosen",
+        async open(page, lang) {
+          await page.getByRole("button", { name: exact(t("drafting", "next.line", lang)) }).click();
+          await expect(page.getByRole("radiogroup", { name: t("drafting", "disclosure.level", lang) })).toHaveAttribute("aria-invalid", "true");
+          await expect(levelRadio(page, "open", lang)).toBeFocused();
+        },
+      },
+      {
+        name: "new draft: memo, signals of a ground, open chosen",
+        async open(page, lang) {
+          // 예정가격 (an estimated price before the contract) is a sign of ground 5.
+          await page.getByRole("textbox", { name: t("drafting", "fields.body", lang) }).click();
+          await page.keyboard.type("청사 보수공사의 예정가격은 별도로 정합니다.");
+          await levelRadio(page, "open", lang).check();
+          const signals = page.getByRole("region", { name: t("drafting", "signals.title", lang) });
+          await expect(signals).toBeVisible();
+          await expect(signals.getByText(t("drafting", "signals.openWarningTitle", lang))).toBeVisible();
           await expect(savedStatus(page, lang)).toBeVisible();
         },
       },

@@ -11,7 +11,14 @@ export function titled(text: string): string {
   return REUSED ? `${text} ${Date.now().toString(36).slice(-5)}` : text;
 }
 
-/** Drafts a memo through the drafting screen, then opens its line editor; returns its id. */
+/** The drafting screen's radio for a disclosure level (nothing is chosen for the drafter). */
+export const levelRadio = (page: Page, level: "open" | "partial" | "closed", lang: Lang = "ko") =>
+  page.getByRole("radio", { name: t("drafting", `disclosure.levels.${level}`, lang), exact: true });
+
+/**
+ * Drafts a memo through the drafting screen, proposing it open (a level must be chosen
+ * before the line), then opens its line editor; returns its id.
+ */
 export async function draftMemo(page: Page, title: string, shots = false): Promise<string> {
   await page.getByRole("link", { name: t("common", "nav.draft") }).click();
   if (shots) await shoot(page, "draft-kinds");
@@ -21,6 +28,7 @@ export async function draftMemo(page: Page, title: string, shots = false): Promi
   await page.getByLabel(t("drafting", "fields.title"), { exact: true }).fill(title);
   await page.getByRole("textbox", { name: t("drafting", "fields.body") }).click();
   await page.keyboard.type("2027년 시민 안전교육 운영 계획을 아래와 같이 보고합니다.");
+  await levelRadio(page, "open").check();
   await expect(savedStatus(page)).toBeVisible();
   if (shots) await shoot(page, "draft-memo", { fullPage: true });
   await page.getByRole("button", { name: exact(t("drafting", "next.line")) }).click();

@@ -2,7 +2,7 @@
 // shortcut the screen offers) and pressed with Enter or Space; the mouse is never used.
 import type { Locator, Page } from "@playwright/test";
 import { PASSWORD, type People, exact, expect, t, test } from "./fixtures";
-import { actionBar, savedStatus, titled } from "./desk";
+import { actionBar, levelRadio, savedStatus, titled } from "./desk";
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -56,7 +56,16 @@ test("draft, submit and approve with the keyboard alone", async ({ people }) => 
   await tabTo(drafter, drafter.getByRole("textbox", { name: t("drafting", "fields.body") }));
   await drafter.keyboard.type("공공시설의 냉난방 온도를 조정하고 야간 조명을 줄입니다.");
   await expect(savedStatus(drafter)).toBeVisible();
-  await tabTo(drafter, drafter.getByRole("button", { name: exact(t("drafting", "next.line")) }), 120);
+  // No level is chosen for the drafter: going on without one moves the focus to the
+  // choice, where Space chooses open; then on to the line.
+  const next = drafter.getByRole("button", { name: exact(t("drafting", "next.line")) });
+  await tabTo(drafter, next, 120);
+  await drafter.keyboard.press("Enter");
+  await expect(drafter.getByText(t("drafting", "validation.chooseLevel"))).toBeVisible();
+  await expect(levelRadio(drafter, "open")).toBeFocused();
+  await drafter.keyboard.press("Space");
+  await expect(levelRadio(drafter, "open")).toBeChecked();
+  await tabTo(drafter, next, 120);
   await drafter.keyboard.press("Enter");
   await expect(drafter.getByRole("heading", { level: 1, name: t("line", "title") })).toBeVisible();
   const id = /documents\/(\d+)\/line/.exec(drafter.url())?.[1];

@@ -336,6 +336,8 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
     {
         "StepStatusEnum": "approvals.models.StepStatus",
         "DocumentStatusEnum": "documents.models.DocumentStatus",
+        "WithholdingLevelEnum": "disclosure.api.views_scan.WITHHOLDING_LEVELS",
+        "LapseEventEnum": "disclosure.models.LapseEventChoices",
     }
 )
 

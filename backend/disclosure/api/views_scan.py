@@ -1,4 +1,5 @@
-"""POST /api/disclosure/draft-scan/: the personal information in a draft, while typing.
+"""POST /api/disclosure/draft-scan/: the personal information and the ground signals in a
+draft, while typing.
 
 Staff only (an active staff member: approvals.api.permissions.request_person),
 throttled per person (DISCLOSURE_DRAFT_SCAN_RATE, default 60/min), the body within the
@@ -24,10 +25,13 @@ from approvals.api.permissions import request_person
 from config.env import env_str
 from core.api.throttles import ClientUserRateThrottle
 from disclosure.draft_scan import draft_scan
-from documents.models import Document
+from disclosure.models import LapseEventChoices
+from documents.models import DisclosureLevel, Document, DocumentKind
 from documents.services.content import DocumentContentSerializer
 from documents.single_line import SingleLineField
 
+# The levels a signal suggests (named WithholdingLevelEnum in the schema).
+WITHHOLDING_LEVELS = [("partial", "partial"), ("closed", "closed")]
 _NOT_YOURS = _("You have no draft with this number.")
 
 
@@ -46,6 +50,11 @@ class DraftScanInputSerializer(serializers.Serializer[dict[str, Any]]):
     )
     document = serializers.IntegerField(
         min_value=1, required=False, help_text="The draft being written (its drafter only)."
+    )
+    kind = serializers.ChoiceField(
+        choices=DocumentKind.choices,
+        required=False,
+        help_text="The kind of document being written (the named draft's kind wins).",
     )
 
     def validate_body(self, value: str) -> str:
@@ -69,8 +78,30 @@ class DraftFindingOutputSerializer(serializers.Serializer[dict[str, Any]]):
     preview = serializers.CharField(help_text="The match, masked (900101-1******).")
 
 
+class DraftSignalOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    ground = serializers.IntegerField(help_text="The ground of Article 9(1), 1 to 8.")
+    level = serializers.ChoiceField(
+        choices=WITHHOLDING_LEVELS, help_text="The level the signal suggests."
+    )
+    reason = serializers.CharField(help_text="Why, in the request's language.")
+    lapse_event = serializers.ChoiceField(
+        choices=LapseEventChoices.choices,
+        allow_null=True,
+        help_text="The event that ends this withholding; null when it does not lapse.",
+    )
+    citation = serializers.CharField(help_text="The law or criterion the rule comes from.")
+
+
 class DraftScanOutputSerializer(serializers.Serializer[dict[str, Any]]):
     findings = DraftFindingOutputSerializer(many=True)
+    signals = DraftSignalOutputSerializer(
+        many=True, help_text="The ground signals the draft's kind and text carry."
+    )
+    suggested_level = serializers.ChoiceField(
+        choices=DisclosureLevel.choices,
+        help_text="The level tagging would suggest for this text as it stands.",
+    )
+    suggested_grounds = serializers.ListField(child=serializers.IntegerField())
 
 
 class DraftScanView(APIView):
@@ -92,10 +123,11 @@ class DraftScanView(APIView):
             )
             if document is None:
                 raise ValidationError({"document": [_NOT_YOURS]})
-        findings = draft_scan(
+        scan = draft_scan(
             title=data.validated_data["title"],
             body=data.validated_data["body"],
             person=person,
             document=document,
+            kind=data.validated_data.get("kind"),
         )
-        return Response(DraftScanOutputSerializer({"findings": findings}).data)
+        return Response(DraftScanOutputSerializer(scan).data)

@@ -1845,7 +1845,14 @@ export interface components {
             body?: string;
             recipient?: string;
             retention_period?: components["schemas"]["RetentionPeriodEnum"];
-            proposed_disclosure_level?: components["schemas"]["DisclosureLevelEnum"];
+            /**
+             * @description Empty until the drafter chooses; a document is submitted only once chosen.
+             *
+             *     * `open` - 공개
+             *     * `partial` - 부분공개
+             *     * `closed` - 비공개
+             */
+            proposed_disclosure_level?: components["schemas"]["DisclosureLevelEnum"] | components["schemas"]["BlankEnum"];
             proposed_disclosure_grounds?: number[];
             budget?: components["schemas"]["BudgetFieldsRequest"];
             personnel?: components["schemas"]["PersonnelFieldsRequest"];
@@ -1892,8 +1899,15 @@ export interface components {
             recipient?: string;
             /** 보존기간 */
             retention_period?: components["schemas"]["RetentionPeriodEnum"];
-            /** 제안한 공개구분 */
-            proposed_disclosure_level?: components["schemas"]["DisclosureLevelEnum"];
+            /**
+             * 제안한 공개구분
+             * @description Chosen by the drafter before submitting; empty until then.
+             *
+             *     * `open` - 공개
+             *     * `partial` - 부분공개
+             *     * `closed` - 비공개
+             */
+            proposed_disclosure_level?: components["schemas"]["DisclosureLevelEnum"] | components["schemas"]["BlankEnum"];
             /**
              * 제안한 비공개 사유
              * @description 「공공기관의 정보공개에 관한 법률」 제9조제1항 제1호부터 제8호까지의 비공개 사유입니다.
@@ -2017,9 +2031,53 @@ export interface components {
             body: string;
             /** @description The draft being written (its drafter only). */
             document?: number;
+            /**
+             * @description The kind of document being written (the named draft's kind wins).
+             *
+             *     * `memo` - 기안문
+             *     * `budget` - 예산 집행 품의
+             *     * `personnel` - 인사발령
+             */
+            kind?: components["schemas"]["DocumentKindEnum"];
         };
         DraftScanOutput: {
             findings: components["schemas"]["DraftFindingOutput"][];
+            /** @description The ground signals the draft's kind and text carry. */
+            signals: components["schemas"]["DraftSignalOutput"][];
+            /**
+             * @description The level tagging would suggest for this text as it stands.
+             *
+             *     * `open` - 공개
+             *     * `partial` - 부분공개
+             *     * `closed` - 비공개
+             */
+            suggested_level: components["schemas"]["DisclosureLevelEnum"];
+            suggested_grounds: number[];
+        };
+        DraftSignalOutput: {
+            /** @description The ground of Article 9(1), 1 to 8. */
+            ground: number;
+            /**
+             * @description The level the signal suggests.
+             *
+             *     * `partial` - partial
+             *     * `closed` - closed
+             */
+            level: components["schemas"]["WithholdingLevelEnum"];
+            /** @description Why, in the request's language. */
+            reason: string;
+            /**
+             * @description The event that ends this withholding; null when it does not lapse.
+             *
+             *     * `tender_announced` - Tender announced
+             *     * `contract_awarded` - Contract awarded
+             *     * `disposition_final` - Disposition final
+             *     * `decision_taken` - Decision taken
+             *     * `case_closed` - Case closed
+             */
+            lapse_event: (components["schemas"]["LapseEventEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description The law or criterion the rule comes from. */
+            citation: string;
         };
         EditedVersionOutput: {
             readonly id: number;
@@ -2091,6 +2149,15 @@ export interface components {
             text: string;
             redactions: components["schemas"]["Redaction"][];
         };
+        /**
+         * @description * `tender_announced` - Tender announced
+         *     * `contract_awarded` - Contract awarded
+         *     * `disposition_final` - Disposition final
+         *     * `decision_taken` - Decision taken
+         *     * `case_closed` - Case closed
+         * @enum {string}
+         */
+        LapseEventEnum: "tender_announced" | "contract_awarded" | "disposition_final" | "decision_taken" | "case_closed";
         /** @description A proposed line: {"stages": [{"kind", "assignee_ids"}], "reference_ids": [...]}. */
         LineInputRequest: {
             stages: components["schemas"]["StageInputRequest"][];
@@ -2531,7 +2598,14 @@ export interface components {
             body?: string;
             recipient?: string;
             retention_period?: components["schemas"]["RetentionPeriodEnum"];
-            proposed_disclosure_level?: components["schemas"]["DisclosureLevelEnum"];
+            /**
+             * @description Empty until the drafter chooses; a document is submitted only once chosen.
+             *
+             *     * `open` - 공개
+             *     * `partial` - 부분공개
+             *     * `closed` - 비공개
+             */
+            proposed_disclosure_level?: components["schemas"]["DisclosureLevelEnum"] | components["schemas"]["BlankEnum"];
             proposed_disclosure_grounds?: number[];
             budget?: components["schemas"]["BudgetFieldsRequest"];
             personnel?: components["schemas"]["PersonnelFieldsRequest"];
@@ -3399,6 +3473,12 @@ export interface components {
             text: string;
             mark: components["schemas"]["WithheldMark"] | null;
         };
+        /**
+         * @description * `partial` - partial
+         *     * `closed` - closed
+         * @enum {string}
+         */
+        WithholdingLevelEnum: "partial" | "closed";
     };
     responses: never;
     parameters: never;

@@ -25,7 +25,7 @@ function detail(overrides: Record<string, unknown> = {}) {
     body: "<p>본문</p>",
     recipient: "",
     retention_period: "5y",
-    proposed_disclosure_level: "open",
+    proposed_disclosure_level: "", // as the server starts a draft: not chosen yet
     proposed_disclosure_grounds: [],
     lock_version: 2,
     current_version: null,
@@ -241,5 +241,123 @@ describe("personal information in the text", () => {
     expect(writes(recorded)[1]?.body).toEqual({ ground: 6, note: "" });
     expect(screen.getByRole("radio", { name: "부분공개" })).toBeChecked();
     expect(within(warnings).getByRole("button", { name: "2문단으로 이동" })).toBeInTheDocument();
+  });
+});
+
+describe("the disclosure level", () => {
+  it("has none chosen, and going to the line without one says so on the radio group and moves there", { timeout: 20_000 }, async () => {
+    const user = useFakeClock();
+    const recorded = stubApi((request, url) => {
+      if (url.pathname === "/api/documents/5/" && request.method === "GET") return withEtag(detail(), '"5-2"');
+      if (url.pathname === "/api/documents/5/" && request.method === "PATCH") {
+        return withEtag(detail({ proposed_disclosure_level: "open", lock_version: 3 }), '"5-3"');
+      }
+      if (url.pathname === "/api/documents/5/attachments/") return [];
+      return undefined;
+    });
+    const router = renderAt("/documents/5/edit");
+    await screen.findByRole("textbox", { name: "제목" });
+    const group = screen.getByRole("radiogroup", { name: "공개 여부(제안)" });
+    for (const radio of within(group).getAllByRole("radio")) expect(radio).not.toBeChecked();
+
+    await user.click(screen.getByRole("button", { name: "결재선 지정" }));
+    await waitFor(() => expect(group).toHaveAttribute("aria-invalid", "true"));
+    expect(group).toHaveAccessibleDescription(expect.stringContaining("공개 여부(공개, 부분공개, 비공개)를 선택하세요."));
+    expect(within(group).getByRole("radio", { name: "공개" })).toHaveFocus();
+    expect(screen.getByRole("alert")).toHaveTextContent("표시한 항목을 고친 뒤 결재선을 지정하세요.");
+    expect(router.state.location.pathname).toBe("/documents/5/edit");
+    expect(writes(recorded)).toEqual([]);
+
+    // Choosing clears the message; the choice is saved and the line opens.
+    await user.click(within(group).getByRole("radio", { name: "공개" }));
+    await waitFor(() => expect(group).not.toHaveAttribute("aria-invalid"));
+    await user.click(screen.getByRole("button", { name: "결재선 지정" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/documents/5/line"));
+    expect(writes(recorded)[0]?.body).toMatchObject({ proposed_disclosure_level: "open", proposed_disclosure_grounds: [] });
+  });
+
+  it("saves while none is chosen, sending it blank", { timeout: 20_000 }, async () => {
+    const user = useFakeClock();
+    const recorded = stubApi((request, url) => {
+      if (url.pathname === "/api/documents/5/" && request.method === "GET") return withEtag(detail(), '"5-2"');
+      if (url.pathname === "/api/documents/5/" && request.method === "PATCH") return withEtag(detail({ title: "운영 계획(안)", lock_version: 3 }), '"5-3"');
+      if (url.pathname === "/api/documents/5/attachments/") return [];
+      return undefined;
+    });
+    renderAt("/documents/5/edit");
+    await user.type(await screen.findByRole("textbox", { name: "제목" }), "(안)");
+    await act(() => vi.advanceTimersByTimeAsync(3100));
+    await waitFor(() => expect(writes(recorded)).toHaveLength(1));
+    expect(writes(recorded)[0]?.body).toMatchObject({ title: "운영 계획(안)", proposed_disclosure_level: "", proposed_disclosure_grounds: [] });
+    expect(await screen.findByText(/저장됨 \d\d:\d\d/)).toBeInTheDocument();
+    expect(screen.getByRole("radiogroup", { name: "공개 여부(제안)" })).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("shows the server's refusal of the level on the radio group", { timeout: 20_000 }, async () => {
+    const user = useFakeClock();
+    stubApi((request, url) => {
+      if (url.pathname === "/api/documents/5/" && request.method === "GET") return withEtag(detail(), '"5-2"');
+      if (url.pathname === "/api/documents/5/" && request.method === "PATCH") {
+        return problem(400, [{ field: "proposed_disclosure_level", message: "공개 여부(공개, 부분공개, 비공개)를 선택하세요." }]);
+      }
+      if (url.pathname === "/api/documents/5/attachments/") return [];
+      return undefined;
+    });
+    renderAt("/documents/5/edit");
+    await user.type(await screen.findByRole("textbox", { name: "제목" }), "(안)");
+    await act(() => vi.advanceTimersByTimeAsync(3100));
+    const group = screen.getByRole("radiogroup", { name: "공개 여부(제안)" });
+    await waitFor(() => expect(group).toHaveAttribute("aria-invalid", "true"));
+    expect(group).toHaveAccessibleDescription(expect.stringContaining("공개 여부(공개, 부분공개, 비공개)를 선택하세요."));
+  });
+});
+
+describe("signals of grounds for withholding", () => {
+  const signals = [
+    {
+      ground: 5,
+      level: "closed",
+      reason: "입찰 전 예정가격 등 계약 정보",
+      lapse_event: "contract_awarded",
+      citation: "정보공개법 제9조제1항제5호",
+    },
+    { ground: 6, level: "partial", reason: "개인에 관한 정보", lapse_event: null, citation: "정보공개법 제9조제1항제6호" },
+  ];
+
+  it("are listed where the level is chosen, the kind sent with the text, and choosing open warns but does not stop", { timeout: 20_000 }, async () => {
+    const user = useFakeClock();
+    const body = "<p>예정가격은 1억 원입니다.</p>";
+    const recorded = stubApi((request, url) => {
+      if (url.pathname === "/api/documents/5/" && request.method === "GET") return withEtag(detail({ body }), '"5-2"');
+      if (url.pathname === "/api/documents/5/" && request.method === "PATCH") {
+        return withEtag(detail({ body, proposed_disclosure_level: "open", lock_version: 3 }), '"5-3"');
+      }
+      if (url.pathname === "/api/disclosure/draft-scan/") {
+        return { findings: [], signals, suggested_level: "closed", suggested_grounds: [5, 6] };
+      }
+      if (url.pathname === "/api/documents/5/attachments/") return [];
+      return undefined;
+    });
+    const router = renderAt("/documents/5/edit");
+    await screen.findByRole("textbox", { name: "제목" });
+    await act(() => vi.advanceTimersByTimeAsync(1300));
+    const list = await screen.findByRole("region", { name: "이 문서에는 비공개 사유의 신호가 있습니다" });
+    expect(recorded.find((r) => r.path === "/api/disclosure/draft-scan/")?.body).toMatchObject({ kind: "memo", document: 5, body });
+    expect(list.parentElement).toHaveAttribute("aria-live", "polite");
+    const items = within(list).getAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent("제5호 감사·감독·협상·의사결정 과정 또는 내부검토 중인 사항 비공개 대상");
+    expect(items[0]).toHaveTextContent("입찰 전 예정가격 등 계약 정보");
+    expect(items[0]).toHaveTextContent("계약 체결 후 공개 재검토");
+    expect(items[1]).toHaveTextContent("제6호 개인정보 부분공개 대상");
+    expect(items[1]).not.toHaveTextContent("공개 재검토");
+    expect(list).toHaveTextContent("자동으로 공개되지 않습니다. 공개 여부는 기록물 담당자가 결정합니다.");
+    expect(list).not.toHaveTextContent("공개를 골랐습니다.");
+
+    await user.click(screen.getByRole("radio", { name: "공개" }));
+    expect(list).toHaveTextContent("공개를 골랐습니다.");
+    expect(list).toHaveTextContent("그대로 상신할 수 있습니다.");
+    await user.click(screen.getByRole("button", { name: "결재선 지정" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/documents/5/line"));
   });
 });

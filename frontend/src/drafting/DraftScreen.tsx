@@ -31,6 +31,7 @@ import {
   RETENTION_PERIODS,
   savablePayload,
   valuesFromDocument,
+  withholds,
 } from "./schema";
 import { useAutosave } from "./useAutosave";
 import { useFieldError } from "./useFieldError";
@@ -175,8 +176,9 @@ function DraftEditor({ kind, document, etag, carried }: DraftEditorProps) {
     control: form.control,
     name: ["title", "body", "proposed_disclosure_level"],
   });
-  const scan = usePiiScan({ title: titleText, body: bodyHtml, documentId, composing });
-  const findings = useMemo(() => scan.data ?? [], [scan.data]);
+  const scan = usePiiScan({ kind, title: titleText, body: bodyHtml, documentId, composing });
+  const findings = useMemo(() => scan.data?.findings ?? [], [scan.data]);
+  const signals = useMemo(() => scan.data?.signals ?? [], [scan.data]);
   const marks = useMemo<PiiMark[]>(
     () =>
       findings.flatMap((finding, index) =>
@@ -200,8 +202,9 @@ function DraftEditor({ kind, document, etag, carried }: DraftEditorProps) {
     setWithholding(true);
     setNextProblem(null);
     try {
-      if (form.getValues("proposed_disclosure_level") === "open") {
+      if (!withholds(form.getValues("proposed_disclosure_level"))) {
         form.setValue("proposed_disclosure_level", "partial", { shouldDirty: true });
+        form.clearErrors("proposed_disclosure_level");
       }
       const grounds = form.getValues("proposed_disclosure_grounds");
       if (!grounds.includes(6)) {
@@ -329,7 +332,7 @@ function DraftEditor({ kind, document, etag, carried }: DraftEditorProps) {
           ) : null}
         </div>
         <div className="draft-side">
-          <DisclosureFields form={form} documentId={documentId} />
+          <DisclosureFields form={form} documentId={documentId} signals={signals} />
           <Attachments documentId={documentId} initial={document?.attachments ?? []} exclusive={autosave.exclusive} />
         </div>
       </form>

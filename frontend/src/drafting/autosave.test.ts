@@ -54,4 +54,10 @@ describe("the merge prompt's rows", () => {
     expect(rows.map((r) => r.field)).toEqual(["body", "recipient"]);
     expect(rows[0]).toEqual({ field: "body", theirs: "첫 문단", mine: "첫 문단\n둘째 문단" });
   });
+
+  it("shows a level not chosen yet as empty, and a withholding level with its grounds", () => {
+    const theirs = emptyDraft();
+    const mine = { ...emptyDraft(), proposed_disclosure_level: "partial" as const, proposed_disclosure_grounds: [6, 1] };
+    expect(conflictDifferences(theirs, mine)).toEqual([{ field: "proposed_disclosure", theirs: "", mine: "partial (1, 6)" }]);
+  });
 });

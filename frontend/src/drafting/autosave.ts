@@ -1,7 +1,7 @@
 // Autosave's state: a change waits a few seconds, then one save at a time goes out with
 // the ETag last read (If-Match). A 409 means someone (or this person in another tab)
 // saved first: saving stops and the screen asks whose version to keep.
-import type { DocumentDetail, DraftValues } from "./schema";
+import { type DocumentDetail, type DraftValues, withholds } from "./schema";
 
 export type SaveStatus =
   | "idle" // nothing typed since the draft was opened
@@ -123,10 +123,11 @@ export function conflictDifferences(theirs: DraftValues, mine: DraftValues): Fie
   push("body", bodyText(theirs.body), bodyText(mine.body));
   push("recipient", theirs.recipient.trim(), mine.recipient.trim());
   push("retention_period", theirs.retention_period, mine.retention_period);
+  // Not chosen yet ("") reads as empty; open has no grounds to list.
   const disclosure = (v: DraftValues) =>
-    v.proposed_disclosure_level === "open"
-      ? v.proposed_disclosure_level
-      : `${v.proposed_disclosure_level} (${[...v.proposed_disclosure_grounds].sort((a, b) => a - b).join(", ")})`;
+    withholds(v.proposed_disclosure_level)
+      ? `${v.proposed_disclosure_level} (${[...v.proposed_disclosure_grounds].sort((a, b) => a - b).join(", ")})`
+      : v.proposed_disclosure_level;
   push("proposed_disclosure", disclosure(theirs), disclosure(mine));
   const block = (value: object) => Object.values(value).join(" · ");
   push("budget", block(theirs.budget), block(mine.budget));

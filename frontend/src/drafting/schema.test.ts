@@ -2,8 +2,9 @@ import { draftSchema, emptyDraft, parseAmount, savablePayload, valuesFromDocumen
 
 const now = new Date("2026-12-31T16:00:00Z"); // 1 January 2027 in Seoul
 
+// A memo whose drafter has chosen open, unless a test says otherwise.
 function memo(overrides: Partial<DraftValues> = {}): DraftValues {
-  return { ...emptyDraft(now), title: "정보공개 운영 계획", body: "<p>본문</p>", ...overrides };
+  return { ...emptyDraft(now), title: "정보공개 운영 계획", body: "<p>본문</p>", proposed_disclosure_level: "open", ...overrides };
 }
 
 function budget(fields: Partial<DraftValues["budget"]> = {}): DraftValues {
@@ -12,11 +13,12 @@ function budget(fields: Partial<DraftValues["budget"]> = {}): DraftValues {
 }
 
 describe("a new draft's defaults", () => {
-  it("starts in the Seoul fiscal year, retained five years, open", () => {
+  it("starts in the Seoul fiscal year, retained five years, with no disclosure level chosen", () => {
     const values = emptyDraft(now);
     expect(values.budget.fiscal_year).toBe("2027");
     expect(values.retention_period).toBe("5y");
-    expect(values.proposed_disclosure_level).toBe("open");
+    expect(values.proposed_disclosure_level).toBe("");
+    expect(values.proposed_disclosure_grounds).toEqual([]);
   });
 });
 
@@ -46,6 +48,12 @@ describe("what an autosave sends", () => {
     expect(payload?.proposed_disclosure_grounds).toEqual([]);
   });
 
+  it("saves a draft whose level is not chosen yet, sending the blank and no grounds", () => {
+    const { payload } = savablePayload("memo", memo({ proposed_disclosure_level: "", proposed_disclosure_grounds: [6] }), false);
+    expect(payload).toMatchObject({ title: "정보공개 운영 계획", proposed_disclosure_level: "", proposed_disclosure_grounds: [] });
+    expect(savablePayload("memo", memo({ proposed_disclosure_level: "" }), true).payload).not.toBeNull();
+  });
+
   it("holds back partial disclosure until a ground is chosen, then sends both sorted", () => {
     const none = savablePayload("memo", memo({ proposed_disclosure_level: "partial" }), false).payload;
     expect(none).not.toHaveProperty("proposed_disclosure_level");
@@ -62,6 +70,18 @@ describe("what an autosave sends", () => {
 });
 
 describe("the form's rules before the approval line", () => {
+  it("requires a level to be chosen, and says so on the radio group alone", () => {
+    const result = draftSchema("memo").safeParse(memo({ proposed_disclosure_level: "" }));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["proposed_disclosure_level", "validation.chooseLevel"],
+    ]);
+    for (const level of ["open", "partial", "closed"] as const) {
+      const grounds = level === "open" ? [] : [5];
+      expect(draftSchema("memo").safeParse(memo({ proposed_disclosure_level: level, proposed_disclosure_grounds: grounds })).success).toBe(true);
+    }
+  });
+
   it("requires a ground for partial or closed disclosure", () => {
     const result = draftSchema("memo").safeParse(memo({ proposed_disclosure_level: "closed" }));
     expect(result.success).toBe(false);
@@ -104,5 +124,13 @@ describe("an opened draft", () => {
     expect(values.budget).toEqual({ fiscal_year: "2027", budget_line: "4", amount: "5000", payee: "갑", purpose: "을" });
     expect(values.proposed_disclosure_grounds).toEqual([6]);
     expect(values.retention_period).toBe("10y");
+  });
+
+  it("keeps a level the server holds as not chosen (blank), rather than taking open for it", () => {
+    const values = valuesFromDocument({
+      id: 4, kind: "memo", title: "새 기안", body: "", recipient: "", retention_period: "5y",
+      proposed_disclosure_level: "", proposed_disclosure_grounds: [], budget: null, personnel: null,
+    } as never);
+    expect(values.proposed_disclosure_level).toBe("");
   });
 });

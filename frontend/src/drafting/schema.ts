@@ -18,6 +18,8 @@ export const RETENTION_PERIODS = [
   "1y", "3y", "5y", "10y", "30y", "semi_permanent", "permanent",
 ] as const satisfies readonly RetentionPeriod[];
 export const DISCLOSURE_LEVELS = ["open", "partial", "closed"] as const satisfies readonly DisclosureLevel[];
+/** The level the drafter chose; "" until they choose (no silent default: the server refuses to submit without one). */
+export type ChosenLevel = DisclosureLevel | "";
 export const GROUNDS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export const ACTION_TYPES = [
   "appointment", "transfer", "promotion", "leave", "return",
@@ -38,7 +40,7 @@ export interface DraftValues {
   body: string;
   recipient: string;
   retention_period: RetentionPeriod;
-  proposed_disclosure_level: DisclosureLevel;
+  proposed_disclosure_level: ChosenLevel;
   proposed_disclosure_grounds: number[];
   budget: { fiscal_year: string; budget_line: string; amount: string; payee: string; purpose: string };
   personnel: {
@@ -60,7 +62,7 @@ export function emptyDraft(now: Date = new Date()): DraftValues {
     body: "",
     recipient: "",
     retention_period: "5y",
-    proposed_disclosure_level: "open",
+    proposed_disclosure_level: "",
     proposed_disclosure_grounds: [],
     budget: { fiscal_year: String(seoulYear(now)), budget_line: "", amount: "", payee: "", purpose: "" },
     personnel: { person: "", action_type: "", effective_date: "", target_unit: "", target_position: "" },
@@ -80,7 +82,7 @@ export function valuesFromDocument(document: DocumentDetail): DraftValues {
     body: document.body ?? "",
     recipient: document.recipient ?? "",
     retention_period: document.retention_period ?? "5y",
-    proposed_disclosure_level: document.proposed_disclosure_level ?? "open",
+    proposed_disclosure_level: document.proposed_disclosure_level ?? "",
     proposed_disclosure_grounds: grounds,
     budget: document.budget
       ? {
@@ -144,7 +146,13 @@ const personnelSchema = z
       ctx.addIssue({ code: "custom", path: ["target_position"], message: "validation.required" });
   });
 
-/** The whole form, as it must be before it goes on an approval line. */
+/** Whether `level` withholds anything, and so must cite grounds. */
+export const withholds = (level: ChosenLevel): level is "partial" | "closed" => level === "partial" || level === "closed";
+
+/**
+ * The whole form, as it must be before it goes on an approval line. Saves never pass
+ * through it: a draft saves with no level chosen, and only going on to the line needs one.
+ */
 export function draftSchema(kind: Kind) {
   return z
     .object({
@@ -152,13 +160,13 @@ export function draftSchema(kind: Kind) {
       body: z.string(),
       recipient: singleLine(300),
       retention_period: z.enum(RETENTION_PERIODS),
-      proposed_disclosure_level: z.enum(DISCLOSURE_LEVELS),
+      proposed_disclosure_level: z.enum(DISCLOSURE_LEVELS, { message: "validation.chooseLevel" }),
       proposed_disclosure_grounds: z.array(z.number().int().min(1).max(8)),
       budget: kind === "budget" ? budgetSchema : z.any(),
       personnel: kind === "personnel" ? personnelSchema : z.any(),
     })
     .superRefine((value, ctx) => {
-      if (value.proposed_disclosure_level !== "open" && value.proposed_disclosure_grounds.length === 0) {
+      if (withholds(value.proposed_disclosure_level) && value.proposed_disclosure_grounds.length === 0) {
         ctx.addIssue({ code: "custom", path: ["proposed_disclosure_grounds"], message: "validation.grounds" });
       }
     });
@@ -204,13 +212,14 @@ export interface Savable {
  */
 export function savablePayload(kind: Kind, values: DraftValues, isNew: boolean): Savable {
   const title = values.title.trim();
-  const open = values.proposed_disclosure_level === "open";
+  // Open, or not chosen yet ("", which a save may send): no grounds, as the server rules.
+  const withheld = withholds(values.proposed_disclosure_level);
   const payload: UpdatePayload = {
     body: values.body,
     recipient: values.recipient.trim(),
     retention_period: values.retention_period,
     proposed_disclosure_level: values.proposed_disclosure_level,
-    proposed_disclosure_grounds: open ? [] : [...values.proposed_disclosure_grounds].sort((a, b) => a - b),
+    proposed_disclosure_grounds: withheld ? [...values.proposed_disclosure_grounds].sort((a, b) => a - b) : [],
   };
   if (title && !/[\r\n]/.test(title) && title.length <= 300) payload.title = title;
   if (kind === "budget") {
@@ -223,7 +232,7 @@ export function savablePayload(kind: Kind, values: DraftValues, isNew: boolean):
   }
   // Partial or closed without a ground yet: the server refuses the pair, so the level
   // waits for its first ground rather than failing every save while the person chooses.
-  if (!open && payload.proposed_disclosure_grounds?.length === 0) {
+  if (withheld && payload.proposed_disclosure_grounds?.length === 0) {
     delete payload.proposed_disclosure_level;
     delete payload.proposed_disclosure_grounds;
   }
