@@ -12,7 +12,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 NPM_CI := PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 
-.PHONY: help install run test lint format schema bench frontend frontend-test e2e guide-images bench-staff-app migrate seed clean eval-disclosure
+.PHONY: help install run test lint format schema bench frontend frontend-test e2e guide-images bench-staff-app migrate seed clean eval-disclosure docs-rules
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -108,5 +108,9 @@ bench-staff-app: install frontend  ## Lighthouse (mobile) on the staff app and a
 clean:  ## remove the virtual environment and local data
 	rm -rf $(VENV) var/*.sqlite3 var/media var/static
 
-eval-disclosure: install  ## precision and recall of the personal-information detector per kind
+docs-rules: install  ## rewrite the table of shipped disclosure rules in docs/disclosure.md
+	PYTHONPATH=backend $(PY) -m disclosure.classification.rules_doc --write
+
+eval-disclosure: install  ## the detector's precision and recall per kind, then the suggested levels against decided ones
 	PYTHONPATH=backend $(PY) -m tests.disclosure.eval.evaluate
+	PYTHONPATH=backend $(PY) -m tests.disclosure.levels.evaluate
