@@ -134,7 +134,7 @@ DEFAULT_RULES: tuple[RuleSpec, ...] = (
     withhold(2, C, "국가안보", *_MILITARY),
     withhold(2, C, "군사시설", *_MILITARY),
     withhold(2, C, "작전계획", *_MILITARY),
-    withhold(2, C, "방공", *_MILITARY),
+    withhold(2, C, "방공 작전", *_MILITARY),
     withhold(2, C, "통합방위 작전", *_MILITARY, law=("통합방위법",)),
     withhold(2, P, "군사보안", *_MILITARY),
     withhold(2, P, "군 시설", *_MILITARY),

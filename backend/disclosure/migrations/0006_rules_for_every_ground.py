@@ -49,7 +49,7 @@ DEFAULTS = [
     ('withhold', '', '국가안보', '', 'closed', 2, '', '국방·군사 작전에 관한 사항', 'defence and military operations', '정보공개법 제9조제1항제2호; 서울특별시 비공개 대상정보 세부기준(제2호 관련)'),
     ('withhold', '', '군사시설', '', 'closed', 2, '', '국방·군사 작전에 관한 사항', 'defence and military operations', '정보공개법 제9조제1항제2호; 서울특별시 비공개 대상정보 세부기준(제2호 관련)'),
     ('withhold', '', '작전계획', '', 'closed', 2, '', '국방·군사 작전에 관한 사항', 'defence and military operations', '정보공개법 제9조제1항제2호; 서울특별시 비공개 대상정보 세부기준(제2호 관련)'),
-    ('withhold', '', '방공', '', 'closed', 2, '', '국방·군사 작전에 관한 사항', 'defence and military operations', '정보공개법 제9조제1항제2호; 서울특별시 비공개 대상정보 세부기준(제2호 관련)'),
+    ('withhold', '', '방공 작전', '', 'closed', 2, '', '국방·군사 작전에 관한 사항', 'defence and military operations', '정보공개법 제9조제1항제2호; 서울특별시 비공개 대상정보 세부기준(제2호 관련)'),
     ('withhold', '', '통합방위 작전', '', 'closed', 2, '', '국방·군사 작전에 관한 사항', 'defence and military operations', '정보공개법 제9조제1항제2호; 서울특별시 비공개 대상정보 세부기준(제2호 관련); 통합방위법'),
     ('withhold', '', '군사보안', '', 'partial', 2, '', '국방·군사 작전에 관한 사항', 'defence and military operations', '정보공개법 제9조제1항제2호; 서울특별시 비공개 대상정보 세부기준(제2호 관련)'),
     ('withhold', '', '군 시설', '', 'partial', 2, '', '국방·군사 작전에 관한 사항', 'defence and military operations', '정보공개법 제9조제1항제2호; 서울특별시 비공개 대상정보 세부기준(제2호 관련)'),
