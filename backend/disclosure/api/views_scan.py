@@ -24,7 +24,7 @@ from rest_framework.views import APIView
 from approvals.api.permissions import request_person
 from config.env import env_str
 from core.api.throttles import ClientUserRateThrottle
-from disclosure.draft_scan import draft_scan
+from disclosure.draft_scan import DraftScan, draft_scan
 from disclosure.models import LapseEventChoices
 from documents.models import DisclosureLevel, Document, DocumentKind
 from documents.services.content import DocumentContentSerializer
@@ -92,7 +92,7 @@ class DraftSignalOutputSerializer(serializers.Serializer[dict[str, Any]]):
     citation = serializers.CharField(help_text="The law or criterion the rule comes from.")
 
 
-class DraftScanOutputSerializer(serializers.Serializer[dict[str, Any]]):
+class DraftScanOutputSerializer(serializers.Serializer[DraftScan]):
     findings = DraftFindingOutputSerializer(many=True)
     signals = DraftSignalOutputSerializer(
         many=True, help_text="The ground signals the draft's kind and text carry."

@@ -113,9 +113,8 @@ def _resuggest(review: DisclosureReview) -> None:
     _findings, suggestion = version_suggestion(document=review.document, texts=texts, lapsed=lapsed)
     gone = set(review.suggested_grounds) - set(suggestion.grounds) - _still_resting(review)
     grounds = sorted(set(review.grounds) - gone)
-    if not grounds:
-        level = DisclosureLevel.OPEN
-    else:
+    level: str = DisclosureLevel.OPEN
+    if grounds:
         level = stricter(suggestion.level.value, DisclosureLevel.PARTIAL)
     comparison = compare_with_suggestion(
         proposed_level=review.proposed_level or DisclosureLevel.OPEN,

@@ -485,6 +485,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/disclosure/reviews/{id}/lapse/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Record the event that ends a time-limited withholding (services.lapses). */
+        post: operations["disclosure_reviews_lapse_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/disclosure/reviews/{id}/publish/": {
         parameters: {
             query?: never;
@@ -1558,8 +1575,23 @@ export interface components {
             /** 해시 */
             readonly hash: string;
         };
+        AutoPublication: {
+            /** @description Whether the document would be published by itself once its days pass. */
+            eligible: boolean;
+            /** @description Why it would not: not open, held, the proposal disagrees, a ground signal in the text, or the review is no longer pending. */
+            blocked_by: components["schemas"]["BlockedByEnum"][];
+        };
         /** @enum {unknown} */
         BlankEnum: "";
+        /**
+         * @description * `not_pending` - not_pending
+         *     * `not_open` - not_open
+         *     * `held` - held
+         *     * `disagrees` - disagrees
+         *     * `has_signals` - has_signals
+         * @enum {string}
+         */
+        BlockedByEnum: "not_pending" | "not_open" | "held" | "disagrees" | "has_signals";
         BoxCountsOutput: {
             counts: {
                 [key: string]: number;
@@ -1901,7 +1933,7 @@ export interface components {
             retention_period?: components["schemas"]["RetentionPeriodEnum"];
             /**
              * 제안한 공개구분
-             * @description Chosen by the drafter before submitting; empty until then.
+             * @description 기안자가 상신 전에 선택합니다. 그 전에는 비어 있습니다.
              *
              *     * `open` - 공개
              *     * `partial` - 부분공개
@@ -2069,11 +2101,11 @@ export interface components {
             /**
              * @description The event that ends this withholding; null when it does not lapse.
              *
-             *     * `tender_announced` - Tender announced
-             *     * `contract_awarded` - Contract awarded
-             *     * `disposition_final` - Disposition final
-             *     * `decision_taken` - Decision taken
-             *     * `case_closed` - Case closed
+             *     * `tender_announced` - 입찰 공고
+             *     * `contract_awarded` - 계약 체결(낙찰)
+             *     * `disposition_final` - 처분 확정
+             *     * `decision_taken` - 의사결정 완료
+             *     * `case_closed` - 사건 종결
              */
             lapse_event: (components["schemas"]["LapseEventEnum"] | components["schemas"]["NullEnum"]) | null;
             /** @description The law or criterion the rule comes from. */
@@ -2128,6 +2160,21 @@ export interface components {
             reason_en: string;
             finding_kind: string | null;
             rule_id: number | null;
+            /**
+             * @description The event that ends this signal; null when it does not lapse.
+             *
+             *     * `tender_announced` - 입찰 공고
+             *     * `contract_awarded` - 계약 체결(낙찰)
+             *     * `disposition_final` - 처분 확정
+             *     * `decision_taken` - 의사결정 완료
+             *     * `case_closed` - 사건 종결
+             */
+            lapse_event?: (components["schemas"]["LapseEventEnum"] | components["schemas"]["NullEnum"]) | null;
+            /**
+             * @description The law or non-disclosure criterion the rule comes from.
+             * @default
+             */
+            citation: string;
         };
         FieldChange: {
             field: string;
@@ -2150,14 +2197,24 @@ export interface components {
             redactions: components["schemas"]["Redaction"][];
         };
         /**
-         * @description * `tender_announced` - Tender announced
-         *     * `contract_awarded` - Contract awarded
-         *     * `disposition_final` - Disposition final
-         *     * `decision_taken` - Decision taken
-         *     * `case_closed` - Case closed
+         * @description * `tender_announced` - 입찰 공고
+         *     * `contract_awarded` - 계약 체결(낙찰)
+         *     * `disposition_final` - 처분 확정
+         *     * `decision_taken` - 의사결정 완료
+         *     * `case_closed` - 사건 종결
          * @enum {string}
          */
         LapseEventEnum: "tender_announced" | "contract_awarded" | "disposition_final" | "decision_taken" | "case_closed";
+        LapseInputRequest: {
+            event: components["schemas"]["LapseEventEnum"];
+            /**
+             * Format: date
+             * @description Today when not given.
+             */
+            occurred_on?: string;
+            /** @default  */
+            note: string;
+        };
         /** @description A proposed line: {"stages": [{"kind", "assignee_ids"}], "reference_ids": [...]}. */
         LineInputRequest: {
             stages: components["schemas"]["StageInputRequest"][];
@@ -2996,6 +3053,12 @@ export interface components {
             related_document: number | null;
             comparison: unknown;
             explanations: components["schemas"]["Explanation"][];
+            /** @description The text carries a ground signal: never published automatically. */
+            has_signals: boolean;
+            /** @description The events that would end the time-limited signals still standing. */
+            lapse_events: components["schemas"]["LapseEventEnum"][];
+            lapses: components["schemas"]["WithholdingLapse"][];
+            auto_publication: components["schemas"]["AutoPublication"];
             texts: components["schemas"]["FieldText"][];
             paragraphs: components["schemas"]["Paragraph"][];
             lost_marks: components["schemas"]["WithheldMark"][];
@@ -3472,6 +3535,24 @@ export interface components {
             index: number;
             text: string;
             mark: components["schemas"]["WithheldMark"] | null;
+        };
+        WithholdingLapse: {
+            readonly id: number;
+            /** 사건 */
+            readonly event: components["schemas"]["LapseEventEnum"];
+            /**
+             * 발생일
+             * Format: date
+             */
+            readonly occurred_on: string;
+            /** 메모 */
+            readonly note: string;
+            readonly recorded_by: string | null;
+            /**
+             * 기록 일시
+             * Format: date-time
+             */
+            readonly recorded_at: string;
         };
         /**
          * @description * `partial` - partial
@@ -5286,6 +5367,79 @@ export interface operations {
                 "application/json": components["schemas"]["ReasonInputRequest"];
                 "application/x-www-form-urlencoded": components["schemas"]["ReasonInputRequest"];
                 "multipart/form-data": components["schemas"]["ReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetail"];
+                };
+            };
+            /** @description The input is not valid: `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or the CSRF token is missing). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one the user may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disclosure_reviews_lapse_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 이 공개 검토의 고유 정수 값. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LapseInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LapseInputRequest"];
+                "multipart/form-data": components["schemas"]["LapseInputRequest"];
             };
         };
         responses: {
