@@ -7,6 +7,9 @@ UV ?= $(shell command -v uv || echo "$(PYTHON) -m uv")
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) backend/manage.py
+# Without DATABASE_URL, settings start the embedded PostgreSQL in var/postgres
+# (config/embedded_database.py); run and test stop it again when they end.
+STOP_EMBEDDED_DB := if [ -z "$$DATABASE_URL" ]; then $(PY) backend/config/embedded_database.py stop var/postgres; fi
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
@@ -47,13 +50,14 @@ run: install frontend seed  ## run Dojang with the demo organisation on http://$
 	@echo "Staff app: http://$(HOST):$(PORT)/app/  (sign in as haeun.song, password dojang-demo)"
 	@# Without a broker, the periodic jobs (PDF outbox, deadlines, timers) run in process
 	@# beside the web server; with CELERY_BROKER_URL set, run Celery worker and beat instead.
-	@if [ -z "$$CELERY_BROKER_URL" ]; then \
-	  $(MANAGE) embedded_beat & beat=$$!; trap 'kill $$beat 2>/dev/null' EXIT INT TERM; \
+	@trap '$(STOP_EMBEDDED_DB)' EXIT; \
+	if [ -z "$$CELERY_BROKER_URL" ]; then \
+	  $(MANAGE) embedded_beat & beat=$$!; trap 'kill $$beat 2>/dev/null; $(STOP_EMBEDDED_DB)' EXIT INT TERM; \
 	  $(MANAGE) runserver $(HOST):$(PORT); \
 	else $(MANAGE) runserver $(HOST):$(PORT); fi
 
 test: install  ## run the whole test suite (pytest, then the staff app's checks and journeys)
-	$(VENV)/bin/pytest
+	@trap '$(STOP_EMBEDDED_DB)' EXIT; $(VENV)/bin/pytest
 	$(MAKE) frontend-test
 
 frontend-test: frontend/node_modules/.installed  ## the staff app: generated client, tokens, types, vitest, build, budgets, Playwright
@@ -106,7 +110,8 @@ bench-staff-app: install frontend  ## Lighthouse (mobile) on the staff app and a
 	cd frontend && CHROME_PATH=$(CHROMIUM) node ../benchmarks/staff_app_bench.mjs --record
 
 clean:  ## remove the virtual environment and local data
-	rm -rf $(VENV) var/*.sqlite3 var/media var/static
+	-@$(STOP_EMBEDDED_DB)
+	rm -rf $(VENV) var/postgres var/media var/static
 
 docs-rules: install  ## rewrite the table of shipped disclosure rules in docs/disclosure.md
 	PYTHONPATH=backend $(PY) -m disclosure.classification.rules_doc --write

@@ -10,6 +10,7 @@ from typing import Any
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config import embedded_database
 from config.env import env_bool, env_int, env_list, env_optional, env_str
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
@@ -81,21 +82,14 @@ TEMPLATES = [
     },
 ]
 
+# PostgreSQL everywhere: without DATABASE_URL, the embedded server in var/postgres
+# (config.embedded_database) is started if needed and used.
+_database_url = env_optional("DATABASE_URL") or embedded_database.database_url(VAR_DIR / "postgres")
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'dojang.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=0),
+        _database_url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=0)
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The embedded default has two writers (the web server and the embedded beat):
-    # WAL lets readers go on during a write, IMMEDIATE takes the write lock up front
-    # instead of failing to upgrade a read lock, and the timeout waits for the other.
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL;",
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -434,7 +428,6 @@ SIGNING_ISSUE_MAX_RETRIES = env_int("SIGNING_ISSUE_MAX_RETRIES", default=5)
 SIGNING_ISSUE_MAX_ATTEMPTS = env_int("SIGNING_ISSUE_MAX_ATTEMPTS", default=8)
 # Test-only: seconds the issuing task waits between signing and storing, so a test can
 # kill a worker mid-job. Never set it in production.
-SIGNING_TEST_RENDER_DELAY_SECONDS = env_int("DOJANG_TEST_RENDER_DELAY_SECONDS", default=0)
 from django.core.exceptions import ImproperlyConfigured  # noqa: E402  (this section's own)
 
 if SIGNING_ISSUE_TIME_LIMIT_SECONDS >= SIGNING_RENDITION_LEASE_SECONDS:

@@ -7,7 +7,8 @@ from config.env import env_bool, env_str
 from .base import *
 
 DEBUG = env_bool("DEBUG", default=True)
-# The embedded default keeps its SQLite file, media and keys here; a fresh clone has none.
+# The embedded default keeps its PostgreSQL (var/postgres), media and keys here;
+# a fresh clone has none.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 # A first run needs no secret: a random one per process is safe, sessions just reset on restart.
 SECRET_KEY = env_str("SECRET_KEY", "") or get_random_secret_key()
