@@ -214,7 +214,7 @@ def load(documents: int, body_words: int, batch: int = 5000) -> dict[str, Any]:
 
 
 def write_vectors() -> None:
-    """All tsvectors in one UPDATE, with the expression PostgresBackend.write uses."""
+    """All tsvectors in one UPDATE, with the expression portal.search.fulltext uses."""
     from django.contrib.postgres.search import SearchVector
 
     from portal.models import PublicationSearchIndex
@@ -258,7 +258,7 @@ def measure(runs: int) -> dict[str, dict[str, Any]]:
     from portal.models import Publication
     from portal.public import SEARCH_FIELDS
     from portal.search import SearchFilters, Sort, publication_search
-    from portal.search.backends import current_backend
+    from portal.search.fulltext import matching
     from portal.selectors import public_listing
 
     unit_id = Publication.objects.values_list("unit_id", flat=True).first()
@@ -282,7 +282,7 @@ def measure(runs: int) -> dict[str, dict[str, Any]]:
         if filters.unit_id:
             queryset = queryset.filter(unit_id=filters.unit_id)
         ranked = sort is Sort.RELEVANCE
-        queryset = current_backend().matching(queryset, query_terms(query), ranked=ranked)
+        queryset = matching(queryset, query_terms(query), ranked=ranked)
         if ranked:
             queryset = queryset.order_by(F("rank").desc(), "-published_at", "-id")
         list(CappedPaginator(queryset, 20).page(1).object_list)

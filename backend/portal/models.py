@@ -109,10 +109,8 @@ class PublicationSearchIndex(models.Model):
     Morphemes are space-separated lowercase content morphemes from the Korean
     analyser, so a word matches whatever particle or ending it carries.
 
-    On PostgreSQL ``search_vector`` holds the weighted tsvector ('simple'
-    configuration: title A, body B) under a GIN index made by migration 0002;
-    on SQLite it stays empty and the FTS5 table ``portal_search_fts`` (same
-    migration) is the index.
+    ``search_vector`` holds the weighted tsvector ('simple' configuration:
+    title A, body B) under a GIN index made by migration 0002.
     """
 
     publication = models.OneToOneField(

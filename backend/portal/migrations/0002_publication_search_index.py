@@ -1,9 +1,7 @@
-"""The publication search index: the morphemes table and the vendor's full-text index.
+"""The publication search index: the morphemes table and a GIN index over its tsvector.
 
-PostgreSQL: a GIN index over the tsvector column (the service writes the vector with
-the 'simple' configuration, so morphemes are matched as they are, never stemmed).
-SQLite: an FTS5 table keyed by the publication id (its rowid), written by the same
-service. Other vendors are not supported by portal.search.
+The service writes the vector with the 'simple' configuration, so morphemes are
+matched as they are, never stemmed.
 """
 
 from typing import Any
@@ -18,28 +16,14 @@ POSTGRES_FORWARD = (
     "USING gin (search_vector)"
 )
 POSTGRES_BACKWARD = "DROP INDEX IF EXISTS portal_search_vector_gin"
-# unicode61 keeps Hangul syllables together; morphemes arrive space-separated.
-SQLITE_FORWARD = (
-    "CREATE VIRTUAL TABLE portal_search_fts USING fts5("
-    "title_morphemes, body_morphemes, tokenize = 'unicode61 remove_diacritics 0')"
-)
-SQLITE_BACKWARD = "DROP TABLE IF EXISTS portal_search_fts"
 
 
 def create_fulltext_index(apps: Any, schema_editor: Any) -> None:
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_FORWARD)
-    elif vendor == "sqlite":
-        schema_editor.execute(SQLITE_FORWARD)
+    schema_editor.execute(POSTGRES_FORWARD)
 
 
 def drop_fulltext_index(apps: Any, schema_editor: Any) -> None:
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_BACKWARD)
-    elif vendor == "sqlite":
-        schema_editor.execute(SQLITE_BACKWARD)
+    schema_editor.execute(POSTGRES_BACKWARD)
 
 
 class Migration(migrations.Migration):

@@ -2,9 +2,8 @@
 
 Both the indexed text and the query are reduced to content morphemes
 (portal.analysis), so a word is found whatever particle or ending it carries.
-One interface, two backends chosen by ``connection.vendor``: PostgreSQL full-text
-search (tsvector, 'simple' configuration, GIN index) in production and SQLite FTS5
-in the embedded default.
+The index is PostgreSQL full-text search (tsvector, 'simple' configuration, GIN
+index; portal.search.fulltext).
 
 - ``publication_index(publication=...)``: (re)index a public publication;
   idempotent; a publication that is not public is removed instead.

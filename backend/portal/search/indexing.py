@@ -10,7 +10,7 @@ from django.db import transaction
 from documents.models import DisclosureLevel
 from portal.analysis import morpheme_string
 from portal.models import Publication, PublicationSearchIndex
-from portal.search.backends import current_backend
+from portal.search.fulltext import write_search_vector
 from portal.selectors import UNITS_CACHE_KEY
 
 logger = logging.getLogger(__name__)
@@ -35,16 +35,15 @@ def publication_index(*, publication: Publication) -> None:
             publication=publication,
             defaults={"title_morphemes": title_morphemes, "body_morphemes": body_morphemes},
         )
-        current_backend().write(publication.pk)
+        write_search_vector(publication.pk)
     cache.delete(UNITS_CACHE_KEY)
     logger.debug("portal: indexed publication %s", publication.pk)
 
 
 def publication_unindex(*, publication: Publication) -> None:
     """Remove ``publication`` from the search index; nothing happens if it is not there."""
-    with transaction.atomic():
-        current_backend().delete(publication.pk)
-        PublicationSearchIndex.objects.filter(publication=publication).delete()
+    # The tsvector lives on the index row and goes with it.
+    PublicationSearchIndex.objects.filter(publication=publication).delete()
     cache.delete(UNITS_CACHE_KEY)
     logger.debug("portal: unindexed publication %s", publication.pk)
 

@@ -16,7 +16,7 @@ from portal.analysis import analyse_query
 from portal.dates import local_day_start
 from portal.models import Publication
 from portal.public import SEARCH_FIELDS, PublicDocument, public_document
-from portal.search.backends import current_backend
+from portal.search.fulltext import matching
 from portal.search.snippets import Segment, needle_pattern, snippet
 from portal.selectors import public_listing
 
@@ -105,7 +105,7 @@ def publication_search(
     queryset = _filtered(public_listing().only(*SEARCH_FIELDS), filters)
     if terms:
         ranked = sort is Sort.RELEVANCE
-        queryset = current_backend().matching(queryset, terms, ranked=ranked)
+        queryset = matching(queryset, terms, ranked=ranked)
         if ranked:
             queryset = queryset.order_by(F("rank").desc(), "-published_at", "-id")
     elif query:
