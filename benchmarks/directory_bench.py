@@ -11,7 +11,8 @@
    the median and 95th percentile latency. Goal: median under 50 ms.
 
 The database is PostgreSQL `dojang_bench` on 127.0.0.1 (user postgres), recreated each
-run, when reachable (or BENCH_DATABASE_URL); otherwise SQLite, and the output says so.
+run, when reachable (or BENCH_DATABASE_URL); otherwise the embedded PostgreSQL, and the
+output says so.
 With --record the result replaces this benchmark's section of docs/performance.md.
 """
 
@@ -41,7 +42,7 @@ PREFIXES = ["김", "이", "박", "최", "정", "곽", "김민", "이서", "박�
 
 
 def database_url() -> tuple[str, str]:
-    """(url, description): a fresh PostgreSQL database if reachable, else SQLite."""
+    """(url, description): a fresh PostgreSQL database if reachable, else the embedded one."""
     if os.environ.get("BENCH_DATABASE_URL"):
         return os.environ["BENCH_DATABASE_URL"], "BENCH_DATABASE_URL"
     try:
@@ -51,10 +52,11 @@ def database_url() -> tuple[str, str]:
             conn.execute("DROP DATABASE IF EXISTS dojang_bench")
             conn.execute("CREATE DATABASE dojang_bench")
             version = conn.execute("SHOW server_version").fetchone()
-    except Exception as exc:  # any failure means: no PostgreSQL to use here
-        sqlite = WORK / "bench.sqlite3"
-        sqlite.unlink(missing_ok=True)
-        return f"sqlite:///{sqlite}", f"SQLite (PostgreSQL unreachable: {type(exc).__name__})"
+    except Exception as exc:  # any failure means: no PostgreSQL service to use here
+        from config.embedded_database import database_url as embedded_url
+
+        url = embedded_url(WORK / "postgres")
+        return url, f"embedded PostgreSQL (no service: {type(exc).__name__})"
     number = str(version[0]).split()[0] if version else "?"
     return PG_BENCH_URL, f"PostgreSQL {number} (dojang_bench)"
 
@@ -154,13 +156,9 @@ def measure_search(searches: int) -> dict[str, Any]:
 
 
 def explain(prefix: str) -> str:
-    """The plan of the prefix query on PostgreSQL (does it use the pattern index?)."""
-    from django.db import connection
-
+    """The plan of the prefix query (does it use the pattern index?)."""
     from directory.selectors import person_search
 
-    if connection.vendor != "postgresql":
-        return "(not PostgreSQL)"
     query = person_search(query=prefix)[:25]
     plan = query.explain()
     scans = [

@@ -45,14 +45,6 @@ def ci_ldap() -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def require_postgres(settings: object) -> None:
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        service_missing("this test needs PostgreSQL (set DATABASE_URL to a postgres:// URL)")
-
-
 @pytest.fixture(scope="session", autouse=True)
 def signing_keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The one local key set of the session, whatever SIGNING_* the environment sets.

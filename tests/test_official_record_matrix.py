@@ -58,7 +58,7 @@ from tests.support.walk import (
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.postgres,
-    pytest.mark.usefixtures("require_postgres", "publishing"),
+    pytest.mark.usefixtures("publishing"),
 ]
 
 CASES = [pytest.param(shape, kind, id=f"{shape}-{kind}") for shape in SHAPES for kind in KINDS]

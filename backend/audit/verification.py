@@ -73,12 +73,12 @@ def _check_head(
 def _snapshot() -> Iterator[None]:
     """One consistent view of head and events while appends go on.
 
-    On PostgreSQL an outermost transaction is made REPEATABLE READ, so the head and every
-    streamed event come from the same snapshot; SQLite transactions already are.
+    An outermost transaction is made REPEATABLE READ, so the head and every streamed
+    event come from the same snapshot.
     """
     outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if outermost and connection.vendor == "postgresql":
+        if outermost:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         yield

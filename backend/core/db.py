@@ -6,12 +6,11 @@ from django.db.migrations.state import StateApps
 
 
 def refuse_update_and_delete(*, table: str, name: str, wording: str) -> migrations.RunPython:
-    """A migration operation: on PostgreSQL, a trigger refusing UPDATE and DELETE of `table`.
+    """A migration operation: a trigger refusing UPDATE and DELETE of `table`.
 
     The models refuse both already; the trigger also stops raw SQL, other programs and
-    the shell. TRUNCATE is not a row operation and is left to privileges. Other databases
-    (SQLite, the embedded default) rely on the model alone. `wording` ends the error
-    message: "<table> is <wording>: UPDATE refused".
+    the shell. TRUNCATE is not a row operation and is left to privileges. `wording` ends
+    the error message: "<table> is <wording>: UPDATE refused".
     """
     create = (
         f"""
@@ -31,10 +30,9 @@ CREATE TRIGGER {name}
     drop = (f"DROP TRIGGER IF EXISTS {name} ON {table}", f"DROP FUNCTION IF EXISTS {name}()")
 
     def run(statements: tuple[str, ...], schema_editor: BaseDatabaseSchemaEditor) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                # No parameters: the "%" in the message is not a placeholder.
-                schema_editor.execute(statement, params=None)
+        for statement in statements:
+            # No parameters: the "%" in the message is not a placeholder.
+            schema_editor.execute(statement, params=None)
 
     def forward(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         run(create, schema_editor)

@@ -1,7 +1,6 @@
 """Reads of the directory app: the unit tree, people search, the current user."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
-from django.db import connection
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate
 
@@ -82,13 +81,11 @@ def person_search(
     The query matches a name (김민수, 김민, 민수), its initial consonants (ㄱㅁㅅ, and
     mixed: 김ㅁ), the same keys typed with the Korean IME off (rlaalstn, rlaal), or the
     English name, in any case. The keys are stored on the person (directory.hangul)
-    and trigram-indexed on PostgreSQL (migration 0005). Without a query the order is
+    and trigram-indexed (migration 0005). Without a query the order is
     the name's, which the "C"-collation index of migration 0003 serves.
     """
-    people = Person.objects.filter(active=True)
-    order = "name"
-    if connection.vendor == "postgresql":
-        people, order = people.alias(name_c=Collate("name", "C")), "name_c"
+    people = Person.objects.filter(active=True).alias(name_c=Collate("name", "C"))
+    order = "name_c"
     if unit_id:
         people = people.filter(unit_id=unit_id)
     if position_id:

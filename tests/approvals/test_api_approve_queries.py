@@ -14,7 +14,7 @@ from tests.factories.approvals import approval_org, open_step, submit
 
 pytestmark = pytest.mark.django_db
 
-# 22 and 44 on SQLite and PostgreSQL alike. History: 78 and 76 at first; 46 and 55
+# 22 and 44 on PostgreSQL. History: 78 and 76 at first; 46 and 55
 # after the round-state memo, the savepoint-free routing nodes and the one-query task
 # detail; the final approval then grew to 62 (it requests the signed PDF and the
 # disclosure tagging); 24 and 50 once the lock query read the process through the

@@ -74,7 +74,7 @@ def _race(calls: list[Callable[[], Any]]) -> list[int]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_approvals_of_one_task_one_wins(require_postgres, client_as):
+def test_concurrent_approvals_of_one_task_one_wins(client_as):
     # GIVEN a final-approval task (its approval numbers the document)
     org = approval_org()
     document = submit(org)
@@ -103,7 +103,7 @@ def test_concurrent_approvals_of_one_task_one_wins(require_postgres, client_as):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_replays_with_one_key_act_once(require_postgres, client_as):
+def test_concurrent_replays_with_one_key_act_once(client_as):
     org = approval_org()
     step = open_step(submit(org), org.reviewer)
     url = f"/api/tasks/{step.pk}/approve/"
@@ -137,9 +137,7 @@ def _hold_lock(process_id: int) -> tuple[threading.Thread, threading.Event]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_lock_held_past_the_retries_answers_503_with_retry_after(
-    require_postgres, client_as, settings
-):
+def test_a_lock_held_past_the_retries_answers_503_with_retry_after(client_as, settings):
     # GIVEN another transaction holding the document's flow lock (its process row)
     settings.APPROVALS_LOCK_ATTEMPTS = 2
     org = approval_org()

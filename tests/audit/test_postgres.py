@@ -11,7 +11,6 @@ from audit.verification import audit_chain_verify
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("require_postgres")
 @pytest.mark.parametrize(
     "sql",
     ["UPDATE audit_auditevent SET action = 'forged'", "DELETE FROM audit_auditevent"],
@@ -29,7 +28,6 @@ def test_the_database_refuses_to_change_or_delete_events(sql: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("require_postgres")
 def test_concurrent_writers_make_one_unbroken_chain() -> None:
     # GIVEN eight threads, each with its own database connection
     threads, per_thread = 8, 15

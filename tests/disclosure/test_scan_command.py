@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 from typing import Any
 
 import pytest
@@ -82,15 +83,30 @@ def test_a_missing_file_is_a_clear_error(tmp_path):
         run(str(tmp_path / "absent.txt"))
 
 
-def test_the_real_command_line_reads_utf8_standard_input(tmp_path):
-    # GIVEN a fresh process without a migrated database (the shipped defaults apply)
-    import os
+@pytest.fixture
+def empty_database_url():
+    """A database on the test server with no tables at all, dropped afterwards."""
+    import psycopg
+
+    from tests.support.processes import database_url
+
+    name = f"dojang_empty_{os.getpid()}"
+    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    yield database_url(name)
+    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_the_real_command_line_reads_utf8_standard_input(empty_database_url):
+    # GIVEN a fresh process on a database never migrated (the shipped defaults apply)
     import subprocess
     import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    env = {**os.environ, "DATABASE_URL": empty_database_url}
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     # WHEN Korean text with a CRLF is piped in
     done = subprocess.run(

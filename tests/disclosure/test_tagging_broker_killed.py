@@ -84,7 +84,7 @@ def all_tagged(documents: list[Document]) -> bool:
 
 
 def test_every_approval_answers_and_every_document_is_tagged_once_after_the_broker_died(
-    require_postgres, redis_server, producer, tmp_path, settings
+    redis_server, producer, tmp_path, settings
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     env = django_env(

@@ -74,7 +74,7 @@ def test_the_database_refuses_an_overcommitted_line() -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_approvals_never_overcommit_a_line(require_postgres, chain) -> None:
+def test_concurrent_approvals_never_overcommit_a_line(chain) -> None:
     # GIVEN a line of 10,000,000 and 20 requests of 1,000,000 each
     line = BudgetLineFactory.create(unit=chain.division, allocation=10_000_000)
     documents = [

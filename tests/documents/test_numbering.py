@@ -83,9 +83,7 @@ def test_a_rolled_back_approval_gives_its_number_back(chain) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_concurrent_approvals_get_1_to_20_without_gap_or_duplicate(
-    require_postgres, chain
-) -> None:
+def test_twenty_concurrent_approvals_get_1_to_20_without_gap_or_duplicate(chain) -> None:
     # GIVEN 20 documents of one unit, and no sequence row yet (the first one races too)
     documents = [DocumentFactory.create(drafter=chain.drafter) for _ in range(20)]
     barrier = threading.Barrier(len(documents))

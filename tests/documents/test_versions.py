@@ -80,7 +80,7 @@ def test_a_version_refuses_update_and_delete(chain) -> None:
         DocumentVersion.objects.filter(pk=version.pk).delete()
 
 
-def test_postgresql_refuses_raw_updates_of_a_version(require_postgres, chain) -> None:
+def test_postgresql_refuses_raw_updates_of_a_version(chain) -> None:
     # GIVEN a version
     version = version_snapshot(
         document=DocumentFactory.create(drafter=chain.drafter),

@@ -20,17 +20,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from django.db import connection
 
 from tests.support.services import ROOT, service_missing
 
 
-def database_url() -> str:
-    """The URL of the test database this test runs on, for another process."""
+def database_url(name: str | None = None) -> str:
+    """The URL of the test database this test runs on (or of database ``name`` on the
+    same server), for another process; a Unix socket (the embedded server) included."""
     db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+    credentials = quote(db["USER"], safe="") + (
+        f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
+    )
+    socket_dir = db.get("OPTIONS", {}).get("host", "")
+    database = name or db["NAME"]
+    if socket_dir:
+        return f"postgres://{credentials}@/{database}?host={quote(socket_dir)}"
+    return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{database}"
 
 
 def free_port() -> int:
