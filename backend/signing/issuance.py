@@ -31,7 +31,6 @@ Rules:
 import enum
 import hashlib
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -217,10 +216,6 @@ def _render(claim: Claim) -> IssuedPdf:
         # WeasyPrint and what it uses (tinycss2, cssselect2, fontTools, pydyf, Pillow,
         # pyHanko) raise any class their code hits; none of it is Dojang's to list.
         raise RendererError(type(exc).__name__) from exc
-    delay = float(settings.SIGNING_TEST_RENDER_DELAY_SECONDS)
-    if delay > 0:
-        # Test-only (DOJANG_TEST_RENDER_DELAY_SECONDS): room to kill a worker mid-job.
-        time.sleep(delay)
     return issued
 
 

@@ -17,6 +17,7 @@ from signing.models import Rendition, RenditionStatus
 from tests.factories.approvals import approval_org, open_step, submit
 from tests.signing.issuance_support import approve
 from tests.support.processes import django_env, manage, started, wait_for
+from tests.support.slow_render import slow_down_rendering, slow_render_env
 
 RENDER_DELAY_SECONDS = 20
 
@@ -29,16 +30,14 @@ def status_of(rendition: Rendition) -> str:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.postgres
 def test_the_final_approval_answers_before_its_pdf_is_rendered(
-    require_postgres, tmp_path: Path, settings
+    tmp_path: Path, settings, monkeypatch
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     socket_path = tmp_path / "beat.sock"
     # GIVEN a slow renderer, here and in the embedded beat, which listens on its socket
-    settings.SIGNING_TEST_RENDER_DELAY_SECONDS = RENDER_DELAY_SECONDS
+    slow_down_rendering(monkeypatch, RENDER_DELAY_SECONDS)
     env = django_env(
-        tmp_path,
-        EMBEDDED_BEAT_SOCKET=str(socket_path),
-        DOJANG_TEST_RENDER_DELAY_SECONDS=str(RENDER_DELAY_SECONDS),
+        tmp_path, EMBEDDED_BEAT_SOCKET=str(socket_path), **slow_render_env(RENDER_DELAY_SECONDS)
     )
     org = approval_org()
     document = submit(org)
@@ -72,9 +71,7 @@ def test_the_final_approval_answers_before_its_pdf_is_rendered(
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.postgres
-def test_the_embedded_beat_works_pending_rows_when_it_starts(
-    require_postgres, tmp_path: Path, settings
-):
+def test_the_embedded_beat_works_pending_rows_when_it_starts(tmp_path: Path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     # GIVEN documents approved as seed_demo approves them in the embedded default: the
     # PDF task deferred, its rendition left pending (not yet stale for the sweep)

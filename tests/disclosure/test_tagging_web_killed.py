@@ -4,7 +4,7 @@ embedded beat gives every approved document exactly one review, and its PDF.
 Real processes, no broker: gunicorn serving the API on this test's PostgreSQL
 database, as `make run` serves it (EMBEDDED_BEAT_SOCKET set), killed while the
 approvals come in, then `manage.py embedded_beat --once`. The renderer is slowed down
-(the test-only DOJANG_TEST_RENDER_DELAY_SECONDS) in the web process: a request that
+(tests.support.slow_render) in the web process: a request that
 renders is caught by the kill before it is done.
 """
 
@@ -31,6 +31,7 @@ from tests.support.processes import (
     started,
     wait_for,
 )
+from tests.support.slow_render import slow_render_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
@@ -48,9 +49,7 @@ def token(base: str, username: str) -> str:
         return str(json.loads(response.read())["token"])
 
 
-def test_every_document_approved_before_the_kill_gets_one_review(
-    require_postgres, tmp_path: Path, settings
-):
+def test_every_document_approved_before_the_kill_gets_one_review(tmp_path: Path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     socket_path = str(tmp_path / "beat.sock")
     # GIVEN documents waiting for their final approval
@@ -63,9 +62,7 @@ def test_every_document_approved_before_the_kill_gets_one_review(
     # AND the embedded default's web process, no broker, its embedded beat not running
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    web_env = django_env(
-        tmp_path, EMBEDDED_BEAT_SOCKET=socket_path, DOJANG_TEST_RENDER_DELAY_SECONDS="120"
-    )
+    web_env = django_env(tmp_path, EMBEDDED_BEAT_SOCKET=socket_path, **slow_render_env(120))
     with started("web", gunicorn(port), env=web_env, tmp_path=tmp_path) as web:
         assert wait_for(lambda: answers_http(base), seconds=60), web.tail()
         key = token(base, org.approver.user.username)

@@ -1,7 +1,7 @@
 """A worker killed (kill -9) in the middle of issuing a PDF: the PDF still comes, once.
 
 Real services: PostgreSQL shared with two real Celery worker processes over Redis.
-The first worker is slowed down by the test-only DOJANG_TEST_RENDER_DELAY_SECONDS
+The first worker is slowed down by the test-only tests.support.slow_render
 (it waits between signing and storing) and killed while it waits; its message is
 lost with it (unacknowledged). The beat sweep, sent here as beat would send it,
 hands the rendition to a second worker once the first one's lease has run out.
@@ -26,6 +26,7 @@ from signing.models import Rendition, RenditionStatus
 from signing.services import official_pdf_verify
 from tests.factories.approvals import approval_org
 from tests.signing.issuance_support import approve, signature_count
+from tests.support.slow_render import slow_render_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
@@ -119,13 +120,13 @@ def status_of(rendition: Rendition) -> str:
 
 
 def test_a_pdf_survives_its_worker_killed_mid_job(
-    require_postgres, producer, start_worker, redis_broker_url, queue, settings, tmp_path
+    producer, start_worker, redis_broker_url, queue, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     # GIVEN a slow first worker (it waits 60 s between signing and storing)
     first = start_worker(
         "first",
-        DOJANG_TEST_RENDER_DELAY_SECONDS="60",
+        **slow_render_env(60),
         SIGNING_ISSUE_TIME_LIMIT_SECONDS="120",
         SIGNING_RENDITION_LEASE_SECONDS="150",
     )
