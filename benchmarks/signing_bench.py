@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "backend"))
+sys.path[:0] = [str(ROOT / "backend"), str(ROOT)]
 HEADING = "## Official PDF: rendering and signing"
 THROUGHPUT_DOCUMENTS = 60
 # Kept in the recorded section so a re-run does not drop the explanation; the
@@ -108,7 +108,7 @@ def peak_rss_mib() -> float:
 
 def paragraphs_for(pages: int) -> int:
     from signing.rendering import render_official_pdf
-    from signing.samples import sample_official_document
+    from tests.factories.official_documents import sample_official_document
 
     for paragraphs in range(1, 80):
         document = sample_official_document("memo", paragraphs=paragraphs)
@@ -123,8 +123,8 @@ def measure_size(pages: int, repeat: int) -> dict[str, float]:
 
     from signing.fetcher import template_dir
     from signing.rendering import STYLESHEET, render_official_html, render_official_pdf
-    from signing.samples import sample_official_document
     from signing.services import official_pdf_issue, official_pdf_sign
+    from tests.factories.official_documents import sample_official_document
 
     paragraphs = 1 if pages == 1 else paragraphs_for(pages)
     document = sample_official_document("memo", paragraphs=paragraphs)
@@ -161,8 +161,8 @@ class MemoryPoint:
 
 def measure_throughput(count: int) -> dict[str, float]:
     """Documents per second, untraced (tracemalloc would slow them down)."""
-    from signing.samples import sample_official_document
     from signing.services import official_pdf_issue
+    from tests.factories.official_documents import sample_official_document
 
     document = sample_official_document("memo")
     official_pdf_issue(document=document)
@@ -180,8 +180,8 @@ def measure_memory(count: int, every: int) -> list[MemoryPoint]:
     worker would keep shows here. Before each sample, a collection drops
     the cycles due for collection anyway, so samples compare like with like.
     """
-    from signing.samples import sample_official_document
     from signing.services import official_pdf_issue
+    from tests.factories.official_documents import sample_official_document
 
     document = sample_official_document("memo")
     official_pdf_issue(document=document)  # warm caches: a worker's steady state

@@ -4,7 +4,7 @@
     .venv/bin/python scripts/render_official_samples.py            # -> docs/images/official-pdf/
     .venv/bin/python scripts/render_official_samples.py --out var/official --resolution 100 --pdf
 
-One picture per sample page named in SAMPLES, from signing.samples through the
+One picture per sample page named in SAMPLES, from tests.factories.official_documents through the
 real renderer (signing.rendering.render_official_pdf, unsigned), so the pictures
 show exactly what the templates print. Needs the Korean font (apt package
 fonts-noto-cjk) and pdftoppm (poppler-utils); no database is touched. At the
@@ -41,7 +41,7 @@ class Sample:
 
 
 def _samples() -> tuple[Sample, ...]:
-    from signing.samples import sample_official_document
+    from tests.factories.official_documents import sample_official_document
 
     return (
         # Sent outside, through a via, its 전결 taken by a deputy and post-approved.

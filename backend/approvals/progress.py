@@ -10,7 +10,6 @@ the right one to open next; no separate pointer is kept that could drift from th
 from django.db.models import Max, QuerySet
 
 from approvals.models import ApprovalStage, ApprovalStep, StageKind, StepStatus
-from documents.models import Document
 
 OPEN_STATUSES = (StepStatus.PENDING, StepStatus.ON_HOLD)
 ACTED_STATUSES = (
@@ -48,18 +47,6 @@ def next_stage(*, document_id: int) -> ApprovalStage | None:
     )
 
 
-def current_stage(*, document_id: int) -> ApprovalStage | None:
-    """The first stage of the current round with an open (pending or held) step."""
-    round = current_round(document_id=document_id)
-    return (
-        ApprovalStage.objects.filter(
-            document_id=document_id, round=round, steps__status__in=OPEN_STATUSES
-        )
-        .order_by("order")
-        .first()
-    )
-
-
 def previous_stage(*, stage: ApprovalStage) -> ApprovalStage | None:
     """The stage before `stage` in the same round, if any."""
     return (
@@ -87,7 +74,3 @@ def has_disagreement(*, document_id: int) -> bool:
 
 def is_final_stage(stage: ApprovalStage) -> bool:
     return stage.kind == StageKind.APPROVE
-
-
-def document_of(document_id: int) -> Document:
-    return Document.objects.get(pk=document_id)

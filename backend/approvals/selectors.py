@@ -72,13 +72,6 @@ def _steps(condition: Q) -> QuerySet[ApprovalStep]:
     )
 
 
-def inbox_for_person(
-    *, person: Person, filters: BoxFilters | None = None
-) -> QuerySet[ApprovalStep]:
-    """Open steps whose viewflow task this person owns (their own and proxy tasks)."""
-    return step_box(person=person, box="to_act", filters=filters)
-
-
 def step_box(
     *, person: Person, box: str, filters: BoxFilters | None = None
 ) -> QuerySet[ApprovalStep]:
@@ -238,7 +231,7 @@ class RoundState:
         return self._first_stage_with((StepStatus.WAITING,))
 
     def current_stage_kind(self) -> str | None:
-        """The kind of the first stage with an open step (progress.current_stage)."""
+        """The kind of the first stage with an open step."""
         stage_id = self._first_stage_with(OPEN_STATUSES)
         return next((s.stage_kind for s in self.steps if s.stage_id == stage_id), None)
 

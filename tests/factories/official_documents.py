@@ -1,4 +1,4 @@
-"""Sample official documents of each kind: for layout previews, tests and `make bench`.
+"""Sample official documents of each kind: for tests, `make bench` and layout previews.
 
 They are plausible city-hall documents, not fixtures of any model; the
 documents app builds real ones from approved versions. The options exercise

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from signing.samples import sample_official_document
 from signing.services import IssuedPdf, official_pdf_issue
 from signing.snapshot import DocumentKind, OfficialDocument
+from tests.factories.official_documents import sample_official_document
 
 KINDS: tuple[DocumentKind, ...] = ("memo", "budget", "personnel")
 

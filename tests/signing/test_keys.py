@@ -84,8 +84,8 @@ def _p12_from(signing_dir, tmp_path, password: bytes):
 
 def test_a_pkcs12_production_key_signs_verifiable_pdfs(signing_dir, settings, tmp_path) -> None:
     # GIVEN the production variables pointing at a password-protected PKCS#12 file
-    from signing.samples import sample_official_document
     from signing.services import official_pdf_issue, official_pdf_verify
+    from tests.factories.official_documents import sample_official_document
 
     settings.SIGNING_PKCS12_PATH = str(_p12_from(signing_dir, tmp_path, b"s3cret-pass"))
     settings.SIGNING_PKCS12_PASSWORD = "s3cret-pass"

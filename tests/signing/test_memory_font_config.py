@@ -14,7 +14,7 @@ import pytest
 
 from signing import fonts
 from signing.rendering import render_official_pdf
-from signing.samples import sample_official_document
+from tests.factories.official_documents import sample_official_document
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from signing.errors import FontMissingError, RenderLimitError
 from signing.fonts import forget_found_font, require_korean_font
 from signing.rendering import render_official_pdf
-from signing.samples import sample_official_document
+from tests.factories.official_documents import sample_official_document
 from tests.signing.conftest import KINDS
 
 
@@ -25,7 +25,7 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     return result.stdout
 
 
-# A phrase of each kind's sample body (signing.samples).
+# A phrase of each kind's sample body (tests.factories.official_documents).
 BODY_PHRASES = {
     "memo": "정보소통광장에 공개하고자",
     "budget": "연간 유지보수비를",

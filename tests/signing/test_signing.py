@@ -11,9 +11,9 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from signing.keys import _create_local_pki
-from signing.samples import sample_official_document
 from signing.services import official_pdf_issue, official_pdf_verify
 from signing.signer import read_pem_certificates
+from tests.factories.official_documents import sample_official_document
 
 
 def run_verify_pdf(path: Path) -> tuple[int, str]:

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from signing.formatting import amount_in_words, official_amount, official_date
-from signing.samples import sample_official_document
 from signing.snapshot import DisclosureMark, LineSigner, SnapshotError
+from tests.factories.official_documents import sample_official_document
 
 
 def test_a_budget_document_needs_budget_details() -> None:

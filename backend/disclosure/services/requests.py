@@ -32,7 +32,7 @@ from rest_framework.exceptions import ValidationError
 
 from audit.services import audit_record
 from directory.models import Unit
-from disclosure.models import DisclosureRequest, RequestSequence, RequestStatus
+from disclosure.models import DisclosureRequest, RequestSequence
 from disclosure.roles import records_office
 from disclosure.services.calendar import add_working_days
 from documents.models import Document, DocumentStatus
@@ -160,7 +160,3 @@ def disclosure_request_status(*, receipt_number: str, email: str) -> DisclosureR
     if request is None or request.email.strip().lower() != email.strip().lower():
         return None
     return request
-
-
-def request_is_open(request: DisclosureRequest) -> bool:
-    return request.status in (RequestStatus.RECEIVED, RequestStatus.EXTENDED)

@@ -30,7 +30,7 @@ from disclosure.services.common import (
     review_locked,
 )
 from disclosure.services.public import accepted_spans, withheld_paragraphs
-from documents.models import DisclosureLevel, Document, DocumentStatus
+from documents.models import DisclosureLevel, Document
 
 
 def review_decide(
@@ -189,11 +189,3 @@ def redaction_remove(*, redaction: Redaction, actor: Person) -> Redaction:
                 data={"field": row.field, "start": row.start, "end": row.end, "kind": row.kind},
             )
     return row
-
-
-def review_for_document(*, document: Document) -> DisclosureReview | None:
-    return DisclosureReview.objects.filter(document=document).first()
-
-
-def document_is_draft(document: Document) -> bool:
-    return document.status in (DocumentStatus.DRAFT, DocumentStatus.RETURNED)
