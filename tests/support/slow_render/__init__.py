@@ -37,5 +37,5 @@ def slow_down_rendering(monkeypatch: Any, seconds: float) -> None:
     """Slow this process's renderer for one test."""
     from signing import issuance
 
-    slow = slowed(issuance.official_pdf_issue, seconds)
+    slow = slowed(getattr(issuance, "official_pdf_issue"), seconds)  # noqa: B009
     monkeypatch.setattr(issuance, "official_pdf_issue", slow)
