@@ -78,10 +78,11 @@ e2e: install frontend/node_modules/.installed  ## Playwright journeys and axe ag
 	elif [ "$$CI" = true ]; then echo "no chromium at $(CHROMIUM): the journeys cannot run under CI" >&2; exit 1; \
 	else echo "skipped the Playwright journeys: no chromium at $(CHROMIUM) (apt-get install chromium)"; fi
 
-lint: install  ## ruff check, ruff format --check, mypy
+lint: install  ## ruff check, ruff format --check, mypy, import-linter (the layer contracts)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy backend workflows tests
+	PYTHONPATH=backend:. $(VENV)/bin/lint-imports --no-cache
 
 format: install  ## apply ruff's fixes and format
 	$(VENV)/bin/ruff check --fix .

@@ -21,7 +21,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, transaction
 from django.db.models import QuerySet
 from django.utils.module_loading import import_string
@@ -31,7 +30,7 @@ from viewflow.workflow.status import STATUS
 from viewflow.workflow.token import Token
 
 from approvals.models import ApprovalStep
-from core.errors import ConflictError, LockBusyError
+from core.errors import ConflictError, LockBusyError, Refused
 from documents.models import Document
 
 ACTIVE_TASK_EXCLUDED = (STATUS.DONE, STATUS.CANCELED, STATUS.REVIVED)
@@ -131,7 +130,7 @@ def task_execute(*, task: Task, user: AbstractBaseUser) -> None:
     if not activation.start.can_proceed():
         raise ConflictError(_("This task has already been completed or cancelled."))
     if not activation.start.has_perm(user):
-        raise PermissionDenied(_("This task is assigned to someone else."))
+        raise Refused(_("This task is assigned to someone else."))
     activation.start(None)
     activation.execute()
 

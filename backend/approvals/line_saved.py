@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from approvals.line import LineSpec, StageSpec
 from approvals.line_heads import rank_of
 from approvals.line_validation import line_places
 from approvals.models import SavedLine, StageKind
+from core.errors import InvalidInput, Refused
 from directory.models import Person
 
 
@@ -55,7 +55,7 @@ def saved_line_create(*, owner: Person, name: str, kind: str, spec: LineSpec) ->
                 posts=posts,
             )
     except IntegrityError as exc:
-        raise ValidationError({"name": [_("You already have a line with this name.")]}) from exc
+        raise InvalidInput({"name": [_("You already have a line with this name.")]}) from exc
 
 
 def _check_shape(spec: LineSpec) -> None:
@@ -73,12 +73,12 @@ def _check_shape(spec: LineSpec) -> None:
         if pid not in known:
             errors[field] = [_("No member of staff has the id %(id)s.") % {"id": pid}]
     if errors:
-        raise ValidationError({"line": errors})
+        raise InvalidInput({"line": errors})
 
 
 def saved_line_delete(*, saved_line: SavedLine, actor: Person) -> None:
     if saved_line.owner_id != actor.pk:
-        raise PermissionDenied(_("Only the owner may delete a saved line."))
+        raise Refused(_("Only the owner may delete a saved line."))
     saved_line.delete()
 
 

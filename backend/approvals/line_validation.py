@@ -14,7 +14,6 @@ people by name, title and unit: the drafter sees a line of names, not of ids.
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
 
 from approvals.line_heads import rank_of, unit_chain, unit_subtree_ids
 from approvals.models import StageKind
@@ -24,6 +23,7 @@ from approvals.rules import (
     document_facts,
     mandatory_consultations,
 )
+from core.errors import InvalidInput
 from directory.models import Person, Rank
 from documents.models import Document
 
@@ -171,7 +171,7 @@ def _consultation_message(consultation: Consultation) -> str:
 
 
 def line_validate(*, document: Document, spec: "LineSpec") -> None:
-    """Raise a ValidationError under "line" naming every rule the line breaks."""
+    """Raise a InvalidInput under "line" naming every rule the line breaks."""
     errors: Errors = {}
     people = Person.objects.select_related("position", "unit").in_bulk(list(set(spec.person_ids())))
     _check_shape(spec, errors)
@@ -179,4 +179,4 @@ def line_validate(*, document: Document, spec: "LineSpec") -> None:
     _check_final_rank(spec, document, people, errors)
     _check_consultations(spec, document, people, errors)
     if errors:
-        raise ValidationError({"line": errors})
+        raise InvalidInput({"line": errors})

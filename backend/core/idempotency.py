@@ -1,4 +1,7 @@
-"""`Idempotency-Key` for action endpoints: a retried request acts once.
+"""The store behind `Idempotency-Key`: a retried action acts once.
+
+The header itself is read at the API (core.api.idempotency); this module keeps the
+answers, so a service that acts in several steps (a bulk approval) can key each.
 
 A client that may resend an action (a flaky network, a double click) sends a unique
 key with it. The first request runs and its answer (status and body) is stored with
@@ -18,50 +21,21 @@ a key of its own derived from it, so a replay of a half-done batch acts only on 
 tasks it had not reached.
 """
 
-import hashlib
-import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
-from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
-from rest_framework.request import Request
-from rest_framework.response import Response
 
 from core.errors import ConflictError, IdempotencyKeyReusedError
 from core.models import IdempotencyKey
 
-HEADER = "Idempotency-Key"
-REPLAYED_HEADER = "Idempotent-Replayed"
-MAX_KEY_LENGTH = 255
-
 
 def _ttl() -> timedelta:
     return timedelta(hours=settings.IDEMPOTENCY_KEY_TTL_HOURS)
-
-
-def idempotency_key_of(request: Request) -> str | None:
-    key = (request.headers.get(HEADER) or "").strip()
-    if not key:
-        return None
-    if len(key) > MAX_KEY_LENGTH:
-        raise ValidationError({HEADER: [_("The key is longer than 255 characters.")]})
-    return key
-
-
-def request_hash_of(request: Request) -> str:
-    """SHA-256 of the body as canonical JSON (sorted keys, no spacing)."""
-    data = request.data
-    if isinstance(data, QueryDict):
-        data = dict(data.lists())
-    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _check_same(stored: IdempotencyKey, endpoint: str, request_hash: str) -> None:
@@ -122,35 +96,6 @@ def idempotency_key_claim(*, user_id: int, key: str, endpoint: str, request_hash
         request_hash=request_hash,
         produce=lambda: (202, None),
     )
-
-
-def idempotent_response(request: Request, produce: Callable[[], Response]) -> Response:
-    """Run `produce` once per (user, Idempotency-Key); without a key, just run it."""
-    key = idempotency_key_of(request)
-    if key is None:
-        return produce()
-    user_id = request.user.pk
-    if user_id is None:
-        raise ValueError("an idempotent action needs an authenticated user")
-
-    produced: list[Response] = []
-
-    def run() -> tuple[int, Any]:
-        produced.append(produce())
-        return produced[0].status_code, produced[0].data
-
-    status, body, replayed = idempotent_result(
-        user_id=user_id,
-        key=key,
-        endpoint=f"{request.method} {request.path}"[:300],
-        request_hash=request_hash_of(request),
-        produce=run,
-    )
-    if not replayed:
-        return produced[0]
-    response = Response(body, status=status)
-    response[REPLAYED_HEADER] = "true"
-    return response
 
 
 def idempotency_keys_purge(*, now: datetime | None = None) -> int:

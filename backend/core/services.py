@@ -4,8 +4,8 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import AuthenticationFailed
 
+from core.errors import CredentialsRejected
 from core.login_throttle import login_failure_record, login_success_record
 
 
@@ -21,6 +21,6 @@ def user_authenticate(
     user = authenticate(request, username=username, password=password)
     if not isinstance(user, User) or not user.is_active:
         login_failure_record(username=username, address=address)
-        raise AuthenticationFailed(_("The username or password is not correct."))
+        raise CredentialsRejected(_("The username or password is not correct."))
     login_success_record(username=username, address=address)
     return user

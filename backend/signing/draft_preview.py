@@ -17,11 +17,11 @@ Rules:
 import datetime as dt
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
 from approvals.line import line_suggest
 from approvals.models import ApprovalStage, StageKind
 from approvals.rules import document_facts
+from core.errors import InvalidInput
 from directory.models import Person
 from documents.models import Document, DocumentVersion
 from documents.services.versions import canonical_content, content_hash
@@ -68,7 +68,7 @@ def draft_preview_document(*, document: Document) -> OfficialDocument:
     has_line = ApprovalStage.objects.filter(document=document).exists()
     signers = None if has_line else _suggested_signers(document, dt.datetime.now(SEOUL).date())
     if signers == ():
-        raise ValidationError(
+        raise InvalidInput(
             {"line": [_("No approval line can be suggested for this draft: set its line first.")]}
         )
     return preview_document_for(version=unsaved, signers=signers)

@@ -23,8 +23,8 @@ import logging
 import re
 
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
 
+from core.errors import InvalidInput
 from documents.models import DocumentVersion
 from signing import conf
 from signing.errors import PageLimitError, RenderTimeoutError, SigningError
@@ -61,16 +61,16 @@ def version_pages_check(version: DocumentVersion) -> None:
             timeout_setting="SIGNING_SUBMIT_RENDER_TIMEOUT_SECONDS",
         )
     except PageLimitError as exc:
-        raise ValidationError({"body": [_too_long(limit)]}) from exc
+        raise InvalidInput({"body": [_too_long(limit)]}) from exc
     except RenderTimeoutError as exc:
-        raise ValidationError({"body": [_too_slow(timeout)]}) from exc
+        raise InvalidInput({"body": [_too_slow(timeout)]}) from exc
     except SigningError as exc:
         # No Korean font: the server's problem, not the drafter's; issuance reports it.
         logger.error("page check: version %s not measured: %s", version.pk, exc)
     except Exception as exc:
         # Whatever the renderer raises here, it raises after approval too (issuance).
         logger.warning("page check: version %s cannot be laid out: %s", version.pk, exc)
-        raise ValidationError({"body": [_unrenderable()]}) from exc
+        raise InvalidInput({"body": [_unrenderable()]}) from exc
 
 
 def _too_long(limit: int) -> str:

@@ -3,10 +3,10 @@
 from typing import Any, cast
 
 import pytest
-from rest_framework.exceptions import ValidationError
 
 from approvals.line import LineSpec, StageSpec, line_suggest, line_validate
 from approvals.models import StageKind
+from core.errors import InvalidInput
 from directory.models import UnitKind
 from tests.factories.directory import PersonFactory, org_chain, unit_head, unit_with_head
 from tests.factories.documents import (
@@ -31,7 +31,7 @@ def chain():
 
 
 def _messages(spec: LineSpec, document) -> dict[str, list[str]]:
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(InvalidInput) as exc:
         line_validate(document=document, spec=spec)
     detail = cast(dict[str, Any], exc.value.detail)["line"]
     return {key: [str(m) for m in value] for key, value in detail.items()}

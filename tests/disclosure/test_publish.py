@@ -12,10 +12,9 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from rest_framework.exceptions import ValidationError
 
 from audit.models import AuditEvent
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput
 from directory.models import Person
 from disclosure.detection import DetectionConfig, detect
 from disclosure.models import DisclosureReview, ReviewStatus
@@ -133,7 +132,7 @@ def test_an_open_document_cannot_hide_removed_parts():
     review_decide(review=review, actor=records, level="open", grounds=[], reason="공개")
     redaction_add(review=review, actor=records, field="body", start=0, end=5, ground=6)
     # THEN publishing refuses it on the level
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(InvalidInput) as error:
         publication_publish(document=document, actor=officer())
     assert "level" in error.value.detail
     assert not DisclosureReview.objects.filter(status=ReviewStatus.PUBLISHED).exists()

@@ -6,10 +6,9 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from rest_framework.exceptions import ValidationError
 from viewflow.workflow.status import PROCESS
 
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput
 from disclosure.models import DisclosureRequest, RequestStatus
 from disclosure.services.calendar import add_working_days, is_working_day
 from disclosure.services.request_decisions import (
@@ -106,7 +105,7 @@ def test_partial_request_publishes_the_redacted_document():
     records = officer(unit=document.unit)
     request = _request(document)
     # A full disclosure is refused while personal data is removed
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         disclosure_request_decide(
             request=request, actor=records, decision="disclose", grounds=[], reason=""
         )
@@ -124,7 +123,7 @@ def test_refused_request_publishes_nothing_and_ends():
     document = approved_document()
     records = officer(unit=document.unit)
     request = _request(document)
-    with pytest.raises(ValidationError):  # a refusal cites grounds
+    with pytest.raises(InvalidInput):  # a refusal cites grounds
         disclosure_request_decide(
             request=request, actor=records, decision="refuse", grounds=[], reason="x"
         )
@@ -175,7 +174,7 @@ def test_a_request_without_document_goes_to_the_records_office(settings):
 
 
 def test_bad_input_names_the_field():
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(InvalidInput) as error:
         _request(None, email="not-an-email", subject="")
     assert set(error.value.detail) == {"email", "subject"}
     assert not DisclosureRequest.objects.exists()

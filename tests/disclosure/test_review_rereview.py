@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
-from rest_framework.exceptions import ValidationError
 
+from core.errors import InvalidInput
 from disclosure.models import DisclosureReview, ReviewStatus
 from disclosure.selectors import transparency_stats
 from disclosure.services.publish import publication_publish, publication_withdraw
@@ -78,7 +78,7 @@ def test_the_beat_requeues_after_the_months_once():
 def test_only_ground_5_names_a_related_decision():
     document = approved_document()
     review = disclosure_tag(document_id=document.pk)
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         review_decide(
             review=review, actor=officer(), level="closed", grounds=[6], reason="x",
             related_document=approved_document(),

@@ -5,8 +5,8 @@ from typing import Any, cast
 
 import pytest
 from django.db import IntegrityError, connection, transaction
-from rest_framework.exceptions import ValidationError
 
+from core.errors import InvalidInput
 from documents.models import BudgetLine, BudgetRequest
 from documents.services import budget_check_available, budget_commit
 from tests.factories.documents import BudgetDocumentFactory, BudgetLineFactory
@@ -21,7 +21,7 @@ def test_an_amount_above_what_remains_is_refused_naming_budget_amount(chain) -> 
     )
 
     # WHEN / THEN checking it names budget.amount
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(InvalidInput) as exc:
         budget_check_available(document=document)
     assert "amount" in cast(dict[str, Any], exc.value.detail)["budget"]
 
@@ -58,7 +58,7 @@ def test_commit_refuses_to_overcommit(chain) -> None:
         drafter=chain.drafter, budget__budget_line=line, budget__amount=2_000_000
     )
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         budget_commit(document=document)
 
     line.refresh_from_db()
@@ -91,7 +91,7 @@ def test_concurrent_approvals_never_overcommit_a_line(chain) -> None:
         try:
             barrier.wait()
             budget_commit(document=document)
-        except ValidationError:
+        except InvalidInput:
             refused.append(document.pk)
         except BaseException as exc:  # reported to the main thread below
             unexpected.append(exc)

@@ -3,10 +3,9 @@
 from typing import Any, cast
 
 import pytest
-from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from audit.models import AuditEvent
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput, Refused
 from directory.models import Rank
 from documents.models import BudgetRequest, Document, DocumentStatus, PersonnelAction
 from documents.services import draft_create, draft_delete, draft_update, version_snapshot
@@ -16,7 +15,7 @@ from tests.factories.documents import BudgetLineFactory, DocumentFactory
 pytestmark = pytest.mark.django_db
 
 
-def errors_of(exc: pytest.ExceptionInfo[ValidationError]) -> dict[str, Any]:
+def errors_of(exc: pytest.ExceptionInfo[InvalidInput]) -> dict[str, Any]:
     return cast(dict[str, Any], exc.value.detail)
 
 
@@ -38,7 +37,7 @@ def test_a_memo_draft_is_created_in_the_drafters_unit_with_a_sanitized_body(chai
 def test_a_budget_draft_needs_its_budget_fields(chain) -> None:
     # GIVEN budget data without the budget block
     # WHEN / THEN creating it names the missing block
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(InvalidInput) as exc:
         draft_create(drafter=chain.drafter, kind="budget", data={"title": "집행 품의"})
     assert "budget" in errors_of(exc)
 
@@ -47,7 +46,7 @@ def test_a_memo_refuses_budget_fields(chain) -> None:
     line = BudgetLineFactory.create(unit=chain.division)
     data = {"title": "t", "budget": _budget_data(line)}
 
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(InvalidInput) as exc:
         draft_create(drafter=chain.drafter, kind="memo", data=data)
 
     assert "budget" in errors_of(exc)
@@ -67,7 +66,7 @@ def test_a_budget_draft_rejects_a_line_of_another_fiscal_year(chain) -> None:
     line = BudgetLineFactory.create(unit=chain.division, fiscal_year=2020)
     data = {"title": "t", "budget": {**_budget_data(line), "fiscal_year": 2021}}
 
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(InvalidInput) as exc:
         draft_create(drafter=chain.drafter, kind="budget", data=data)
 
     assert "fiscal_year" in errors_of(exc)["budget"]
@@ -107,7 +106,7 @@ def test_personnel_fields_are_validated_per_action_type(
     }
 
     # WHEN / THEN the rule of the action type names the field
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(InvalidInput) as exc:
         draft_create(
             drafter=chain.drafter, kind="personnel", data={"title": "t", "personnel": personnel}
         )
@@ -124,7 +123,7 @@ def test_a_promotion_must_move_up_in_rank(chain) -> None:
         "target_position": lower.pk,
     }
 
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(InvalidInput) as exc:
         draft_create(
             drafter=chain.drafter, kind="personnel", data={"title": "t", "personnel": personnel}
         )
@@ -164,7 +163,7 @@ def test_disclosure_grounds_follow_the_level(chain, level, grounds, ok) -> None:
         document = draft_create(drafter=chain.drafter, kind="memo", data=data)
         assert document.proposed_disclosure_grounds == grounds
     else:
-        with pytest.raises(ValidationError) as exc:
+        with pytest.raises(InvalidInput) as exc:
             draft_create(drafter=chain.drafter, kind="memo", data=data)
         assert "proposed_disclosure_grounds" in errors_of(exc)
 
@@ -172,7 +171,7 @@ def test_disclosure_grounds_follow_the_level(chain, level, grounds, ok) -> None:
 def test_a_ground_outside_1_to_8_is_refused(chain) -> None:
     data = {"title": "t", "proposed_disclosure_level": "closed", "proposed_disclosure_grounds": [9]}
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         draft_create(drafter=chain.drafter, kind="memo", data=data)
 
 
@@ -202,14 +201,14 @@ def test_a_stale_lock_version_is_a_conflict_and_writes_nothing(chain) -> None:
 def test_only_the_drafter_updates_a_draft(chain) -> None:
     document = DocumentFactory.create(drafter=chain.drafter)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refused):
         draft_update(document=document, actor=chain.team_leader, lock_version=1, data={})
 
 
 def test_a_document_in_progress_cannot_be_updated_as_a_draft(chain) -> None:
     document = DocumentFactory.create(drafter=chain.drafter, status=DocumentStatus.IN_PROGRESS)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         draft_update(document=document, actor=chain.drafter, lock_version=1, data={"title": "x"})
 
 
@@ -226,7 +225,7 @@ def test_a_partial_update_is_judged_on_the_merged_state(chain) -> None:
     )
 
     # WHEN the update only opens it, leaving the ground in place
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         draft_update(
             document=document,
             actor=chain.drafter,
@@ -250,7 +249,7 @@ def test_a_submitted_document_is_never_deleted(chain) -> None:
     version_snapshot(document=document, reason="submitted", actor=chain.drafter)
 
     # WHEN / THEN deleting it is refused
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         draft_delete(document=document, actor=chain.drafter)
     assert Document.objects.filter(pk=document.pk).exists()
 
@@ -258,5 +257,5 @@ def test_a_submitted_document_is_never_deleted(chain) -> None:
 def test_someone_else_cannot_delete_a_draft(chain) -> None:
     document = DocumentFactory.create(drafter=chain.drafter)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refused):
         draft_delete(document=document, actor=chain.team_leader)

@@ -6,9 +6,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone, translation
-from rest_framework.exceptions import ValidationError
 from viewflow.workflow.base import Flow
 from viewflow.workflow.lock import SelectForUpdateLock
 from viewflow.workflow.status import PROCESS, STATUS
@@ -26,7 +24,7 @@ from approvals.services import (
     timers_fire_due,
 )
 from audit.models import AuditEvent
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput, Refused
 from directory.models import Person
 from documents.models import DocumentKind, DocumentStatus, PersonnelAction
 from notifications.models import Notification
@@ -50,7 +48,7 @@ def test_consultation_runs_in_parallel_and_a_disagreement_is_kept():
     assert {first.task.flow_task.name, second.task.flow_task.name} == {"consult"}
 
     # WHEN one disagrees (a comment is required) and the other agrees
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         consult_respond(step_id=first.pk, actor=org.consultees[0], agree=False, comment="")
     consult_respond(step_id=first.pk, actor=org.consultees[0], agree=False, comment="중복 사업")
     assert not ApprovalStep.objects.filter(
@@ -73,7 +71,7 @@ def test_consult_steps_cannot_be_approved_like_reviews():
     document = submit(org, consult=True)
     step_approve(step_id=open_step(document, org.reviewer).pk, actor=org.reviewer)
     step = open_step(document, org.consultees[0])
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         step_approve(step_id=step.pk, actor=org.consultees[0])
 
 
@@ -128,7 +126,7 @@ def test_an_absence_begun_after_the_step_opened_moves_it_to_the_deputy_and_back(
     assert (step.is_proxy, step.acted_by, step.task.owner) == (True, deputy, deputy.user)
     assert Notification.objects.filter(recipient=deputy, kind="task_assigned").exists()
     assert AuditEvent.objects.filter(action="step.proxy_assigned", document=document).exists()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refused):
         step_approve(step_id=step.pk, actor=org.reviewer)
 
     # WHEN the reviewer is back before the deputy acted

@@ -1,7 +1,6 @@
 """Returns, resubmission, recall, hold and withdrawal at engine level."""
 
 import pytest
-from rest_framework.exceptions import ValidationError
 from viewflow.workflow.status import PROCESS, STATUS
 
 from approvals.engine import process_for
@@ -16,7 +15,7 @@ from approvals.services import (
     step_release,
     step_return,
 )
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput
 from documents.models import Document, DocumentStatus, DocumentVersion
 from notifications.models import Notification
 from tests.factories.approvals import approval_org, line, open_step, submit
@@ -36,7 +35,7 @@ def test_return_to_drafter_then_resubmit_runs_a_new_round():
     org = approval_org()
     document = submit(org)
     step = open_step(document, org.reviewer)
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         step_return(step_id=step.pk, actor=org.reviewer, reason=" ")
     step_return(step_id=step.pk, actor=org.reviewer, reason="예산 근거를 보완하세요")
 
@@ -98,7 +97,7 @@ def test_no_previous_step_from_the_first_stage():
     org = approval_org()
     document = submit(org)
     step = open_step(document, org.reviewer)
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         step_return(step_id=step.pk, actor=org.reviewer, reason="x", to="previous")
     step.refresh_from_db()
     assert step.status == StepStatus.PENDING

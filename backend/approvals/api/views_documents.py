@@ -31,7 +31,7 @@ from approvals.services import (
     document_submit,
     document_withdraw,
 )
-from core.idempotency import idempotency_key_of, idempotent_response
+from core.api.idempotency import idempotency_key_of, idempotent_response
 from documents.models import Document
 from documents.selectors import documents_visible_to
 

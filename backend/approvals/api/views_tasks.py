@@ -50,13 +50,14 @@ from approvals.services import (
     step_return,
 )
 from approvals.services.bulk import tasks_bulk_approve
-from core.idempotency import (
+from core.api.idempotency import (
     HEADER,
-    idempotency_key_claim,
     idempotency_key_of,
     idempotent_response,
     request_hash_of,
 )
+from core.errors import DomainError
+from core.idempotency import idempotency_key_claim
 from documents.selectors import documents_visible_to
 
 IDEMPOTENCY_PARAMETER = OpenApiParameter(
@@ -118,7 +119,7 @@ class TaskViewSet(viewsets.GenericViewSet[ApprovalStep]):
         """
         try:
             yield
-        except (ObjectDoesNotExist, PermissionDenied, APIException):
+        except (ObjectDoesNotExist, PermissionDenied, APIException, DomainError):
             self.get_object()
             raise
 

@@ -20,13 +20,10 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import APIException, NotFound, ValidationError
-from rest_framework.exceptions import PermissionDenied as Refused
 
 from approvals.models import ApprovalStep
 from approvals.services.steps import step_approve
-from core.api.errors import error_type
-from core.errors import ConflictError
+from core.errors import ConflictError, DomainError, InvalidInput, NotFound, Refused, first_message
 from core.idempotency import idempotent_result
 from directory.models import Person
 from documents.selectors import documents_visible_to
@@ -44,20 +41,20 @@ def tasks_bulk_approve(
 ) -> list[dict[str, Any]]:
     """Approve each of `step_ids` as `actor` (see the module's rules); results in order."""
     if not step_ids or len(step_ids) > BULK_APPROVE_MAX:
-        raise ValidationError(
+        raise InvalidInput(
             {"task_ids": [_("Choose from 1 to %(max)d tasks.") % {"max": BULK_APPROVE_MAX}]}
         )
     if len(set(step_ids)) != len(step_ids):
-        raise ValidationError({"task_ids": [_("Each task may be named only once.")]})
+        raise InvalidInput({"task_ids": [_("Each task may be named only once.")]})
     results: list[dict[str, Any]] = []
-    refused: dict[int, APIException] = {}
+    refused: dict[int, DomainError] = {}
     for step_id in step_ids:
         try:
             results.append(
                 _approve_one(step_id, actor, comment.strip(), client_address, idempotency_key)
             )
-        except (APIException, ObjectDoesNotExist, PermissionDenied) as exc:
-            refused[step_id] = _as_api_exception(exc)
+        except (DomainError, ObjectDoesNotExist, PermissionDenied) as exc:
+            refused[step_id] = _as_domain_error(exc)
             results.append({"task": step_id})
     visible = _visible_steps(list(refused), actor)
     for result in results:
@@ -100,8 +97,8 @@ def _task_key(key: str, step_id: int) -> str:
     return f"bulk:{hashlib.sha256(key.encode()).hexdigest()}:{step_id}"
 
 
-def _as_api_exception(exc: Exception) -> APIException:
-    if isinstance(exc, APIException):
+def _as_domain_error(exc: Exception) -> DomainError:
+    if isinstance(exc, DomainError):
         return exc
     if isinstance(exc, PermissionDenied):
         return Refused(str(exc) or None)
@@ -118,19 +115,13 @@ def _visible_steps(step_ids: list[int], actor: Person) -> set[int]:
     )
 
 
-def _refusal(exc: APIException) -> dict[str, Any]:
+def _refusal(exc: DomainError) -> dict[str, Any]:
     result: dict[str, Any] = {
         "outcome": "conflict" if isinstance(exc, ConflictError) else "refused",
-        "code": error_type(exc),
-        "detail": _first_message(exc.detail),
+        "code": exc.kind,
+        "detail": first_message(exc.detail),
     }
-    acted_by = (getattr(exc, "body_extra", None) or {}).get("acted_by")
+    acted_by = exc.body_extra.get("acted_by")
     if acted_by is not None:
         result["acted_by"] = acted_by
     return result
-
-
-def _first_message(detail: Any) -> str:
-    while isinstance(detail, dict | list) and detail:
-        detail = next(iter(detail.values())) if isinstance(detail, dict) else detail[0]
-    return str(detail)

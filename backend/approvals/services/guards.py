@@ -4,15 +4,13 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import NoReturn
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
 from approvals.engine import step_process_locked
 from approvals.models import ApprovalStep, StageKind, StepStatus
 from approvals.progress import OPEN_STATUSES
 from approvals.services.conflicts import step_conflict
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput, Refused
 from directory.models import Person
 from documents.models import Document, DocumentStatus
 
@@ -55,16 +53,16 @@ def _refuse_unlocked(step_id: int, *, actor: Person) -> NoReturn:
     raise step_conflict(step_id, actor=actor, detail=_("This step is not open for action."))
 
 
-def _not_theirs(step: ApprovalStep, *, actor: Person) -> PermissionDenied:
+def _not_theirs(step: ApprovalStep, *, actor: Person) -> Refused:
     """The refusal of someone else's task; an absent assignee is told who holds it."""
     deputy = step.acted_by if step.is_proxy and step.assignee_id == actor.pk else None
     if deputy is None:
-        return PermissionDenied(_("This task is assigned to someone else."))
+        return Refused(_("This task is assigned to someone else."))
     if deputy.position is None:
-        return PermissionDenied(
+        return Refused(
             _("Your deputy %(name)s holds this step while you are away.") % {"name": deputy.name}
         )
-    return PermissionDenied(
+    return Refused(
         _("Your deputy %(name)s (%(position)s) holds this step while you are away.")
         % {"name": deputy.name, "position": deputy.position.title}
     )
@@ -88,19 +86,19 @@ def step_check_actor(
     if step.task is None or step.task.owner_id != actor.user_id:
         raise _not_theirs(step, actor=actor)
     if step.stage.kind not in kinds:
-        raise ValidationError({"action": [_("This action does not apply to this step.")]})
+        raise InvalidInput({"action": [_("This action does not apply to this step.")]})
 
 
 def require_reason(reason: str, *, field: str = "reason") -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({field: [_("A reason is required.")]})
+        raise InvalidInput({field: [_("A reason is required.")]})
     return reason
 
 
 def require_drafter(document: Document, *, actor: Person) -> None:
     if document.drafter_id != actor.pk:
-        raise PermissionDenied(_("Only the drafter can do this."))
+        raise Refused(_("Only the drafter can do this."))
 
 
 def require_status(document: Document, *statuses: str) -> None:

@@ -17,7 +17,6 @@ import logging
 from collections.abc import Collection
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import Combinable
@@ -30,7 +29,7 @@ from approvals.events import post_approval_announce
 from approvals.models import ApprovalStep, StepStatus
 from approvals.services.recording import action_record, people_notify, task_notice_withdraw
 from approvals.services.stages import absence_deputy, step_owner
-from core.errors import ConflictError, LockBusyError
+from core.errors import ConflictError, LockBusyError, Refused
 from directory.models import Absence, Person
 
 logger = logging.getLogger(__name__)
@@ -45,7 +44,7 @@ def post_approve(*, step_id: int, actor: Person, client_address: str | None = No
             .get(pk=step_id)
         )
         if step.assignee_id != actor.pk:
-            raise PermissionDenied(_("Only the absent approver can post-approve this step."))
+            raise Refused(_("Only the absent approver can post-approve this step."))
         if not step.is_proxy or step.acted_at is None:
             raise ConflictError(_("This step does not await a post-approval."))
         if step.post_approved_at is not None:

@@ -11,13 +11,13 @@ from typing import Literal
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
 from approvals import progress
 from approvals.engine import task_execute
 from approvals.models import ApprovalStep, StageKind, StepStatus
 from approvals.services.guards import require_reason, step_check_actor, step_locked, steps_close
 from approvals.services.recording import action_record, people_notify, references_of
+from core.errors import InvalidInput
 from directory.models import Person
 from documents.models import Document, DocumentStatus
 
@@ -114,7 +114,7 @@ def step_return(
     """
     reason = require_reason(reason)
     if to not in ("drafter", "previous"):
-        raise ValidationError({"to": [_("Return to the drafter or to the previous step.")]})
+        raise InvalidInput({"to": [_("Return to the drafter or to the previous step.")]})
     with step_locked(step_id, actor=actor) as step:
         step_check_actor(step, actor=actor)
         document = step.stage.document
@@ -155,7 +155,7 @@ def _copy_waiting(step: ApprovalStep) -> ApprovalStep:
 def _reopen_previous(step: ApprovalStep) -> None:
     previous = progress.previous_stage(stage=step.stage)
     if previous is None:
-        raise ValidationError({"to": [_("There is no previous step to return to.")]})
+        raise InvalidInput({"to": [_("There is no previous step to return to.")]})
     latest: dict[int, ApprovalStep] = {}
     for row in previous.steps.order_by("order", "id"):
         latest[row.order] = row

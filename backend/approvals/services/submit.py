@@ -12,7 +12,6 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
 from approvals import progress
 from approvals.engine import flow_class_for, process_for, process_locked, task_execute
@@ -20,7 +19,7 @@ from approvals.line import LineSpec, StageSpec, line_set, line_validate
 from approvals.models import ApprovalStep, Reference, StageKind
 from approvals.services.guards import require_drafter, require_status
 from approvals.services.recording import action_record, people_notify, references_of
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput
 from directory.models import Person
 from documents.models import Document, DocumentKind, DocumentStatus, DocumentVersion
 from documents.services import budget_check_available, draft_update, version_snapshot
@@ -75,7 +74,7 @@ def _round_prepare(
 def _require_disclosure_choice(document: Document) -> None:
     """No silent default: the drafter says open, partial or closed before it goes."""
     if not document.proposed_disclosure_level:
-        raise ValidationError(
+        raise InvalidInput(
             {
                 "proposed_disclosure_level": [
                     _("Choose whether the document is open, partially open or closed.")
@@ -112,7 +111,7 @@ def document_submit(
         )
     require_status(document, DocumentStatus.DRAFT)
     if spec is None:
-        raise ValidationError({"line": [_("An approval line is required.")]})
+        raise InvalidInput({"line": [_("An approval line is required.")]})
     version = _round_prepare(
         document=document, actor=actor, spec=spec, round=1, reason=DocumentVersion.Reason.SUBMITTED
     )
@@ -168,7 +167,7 @@ def document_resubmit(
         if data:
             fields = dict(data)
             if "lock_version" not in fields:
-                raise ValidationError({"lock_version": [_("This field is required.")]})
+                raise InvalidInput({"lock_version": [_("This field is required.")]})
             lock_version = int(fields.pop("lock_version"))
             draft_update(document=document, actor=actor, lock_version=lock_version, data=fields)
             document.refresh_from_db()

@@ -11,13 +11,12 @@ while they are away, back to them when they are not: approvals.proxies_follow_ab
 from datetime import datetime
 
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
 
 from approvals.tasks import proxies_follow_absence
 from core.dispatch import dispatch_on_commit
+from core.errors import InvalidInput, Refused
 from directory.deputies import deputy_refusal, headed_unit
 from directory.models import Absence, Person, Unit
 from directory.selectors import user_is_directory_admin
@@ -25,7 +24,7 @@ from directory.selectors import user_is_directory_admin
 
 def _check_may_manage(*, actor: User, person: Person) -> None:
     if person.user_id != actor.pk and not user_is_directory_admin(user=actor):
-        raise PermissionDenied(_("Only administrators manage other people's absences."))
+        raise Refused(_("Only administrators manage other people's absences."))
 
 
 def _overlaps(person: Person, starts_at: datetime, ends_at: datetime, exclude: int | None) -> bool:
@@ -52,7 +51,7 @@ def _validate(
     elif "ends_at" not in errors and _overlaps(person, starts_at, ends_at, exclude):
         errors["starts_at"] = _("This period overlaps another absence of the same person.")
     if errors:
-        raise ValidationError(errors)
+        raise InvalidInput(errors)
 
 
 def absence_check(
@@ -67,7 +66,7 @@ def absence_check(
     """Raise what saving this absence would raise (a new one, or `absence` changed),
     without saving: the absence screen's preview asks before the person saves."""
     if absence is not None and absence.person_id != person.pk:
-        raise ValidationError({"absence": _("This absence belongs to someone else.")})
+        raise InvalidInput({"absence": _("This absence belongs to someone else.")})
     _check_may_manage(actor=actor, person=person)
     _validate(
         person=person,
@@ -150,9 +149,9 @@ def acting_official_designate(*, actor: User, unit: Unit, person: Person | None)
     (directory.deputies); the directory does not hold this, so the sync never changes it.
     """
     if not user_is_directory_admin(user=actor):
-        raise PermissionDenied(_("Only administrators designate acting officials."))
+        raise Refused(_("Only administrators designate acting officials."))
     if person is not None and not person.active:
-        raise ValidationError({"acting_head": [_("This person has left the organisation.")]})
+        raise InvalidInput({"acting_head": [_("This person has left the organisation.")]})
     unit.acting_head = person
     unit.save(update_fields=["acting_head", "updated_at"])
     # The head's steps held by a former acting official may have to come back.

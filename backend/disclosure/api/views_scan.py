@@ -26,8 +26,8 @@ from config.env import env_str
 from core.api.throttles import ClientUserRateThrottle
 from disclosure.draft_scan import DraftScan, draft_scan
 from disclosure.models import LapseEventChoices
+from documents.content_schema import DocumentContentSerializer
 from documents.models import DisclosureLevel, Document, DocumentKind
-from documents.services.content import DocumentContentSerializer
 from documents.single_line import SingleLineField
 
 # The levels a signal suggests (named WithholdingLevelEnum in the schema).

@@ -7,11 +7,10 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
 from audit.services import audit_record
 from core.disclosure_law import GROUNDS
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput
 from directory.models import Person
 from disclosure.models import DisclosureReview, ReviewStatus
 from documents.models import DisclosureLevel, Document
@@ -61,11 +60,11 @@ def clean_grounds(*, level: str, grounds: list[int], field: str = "grounds") -> 
     """Open cites no ground; partial and closed cite at least one of 1 to 8."""
     unique = sorted(set(grounds))
     if any(g not in GROUNDS for g in unique):
-        raise ValidationError({field: [_("Grounds are numbers 1 to 8.")]})
+        raise InvalidInput({field: [_("Grounds are numbers 1 to 8.")]})
     if level == DisclosureLevel.OPEN and unique:
-        raise ValidationError({field: [_("An open document cites no grounds.")]})
+        raise InvalidInput({field: [_("An open document cites no grounds.")]})
     if level != DisclosureLevel.OPEN and not unique:
-        raise ValidationError(
+        raise InvalidInput(
             {field: [_("Partial or closed disclosure must cite at least one ground (1 to 8).")]}
         )
     return unique

@@ -25,10 +25,9 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
 from core.disclosure_law import stricter
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput
 from directory.models import Person
 from disclosure.classification import LapseEvent, compare_with_suggestion
 from disclosure.models import (
@@ -55,10 +54,10 @@ def review_lapse_record(
 ) -> WithholdingLapse:
     """Record that ``event`` happened for a review and put it back in the queue."""
     if event not in LapseEvent.__members__.values():
-        raise ValidationError({"event": [_("This is not an event that ends a withholding.")]})
+        raise InvalidInput({"event": [_("This is not an event that ends a withholding.")]})
     today = timezone.localdate()
     if occurred_on is not None and occurred_on > today:
-        raise ValidationError({"occurred_on": [_("The event cannot be in the future.")]})
+        raise InvalidInput({"occurred_on": [_("The event cannot be in the future.")]})
     with transaction.atomic():
         review = review_locked(review_id=review_id)
         if event not in review.lapse_events:

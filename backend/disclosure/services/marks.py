@@ -16,12 +16,11 @@ Rules:
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
 from core.disclosure_law import GROUNDS
+from core.errors import InvalidInput, Refused
 from directory.models import Person
 from disclosure.models import AttachmentRelease, DisclosureReview, WithheldParagraph
 from disclosure.redaction import Body, parse_body
@@ -40,7 +39,7 @@ def draft_is_private(document: Document) -> bool:
 def _body_for(*, document: Document, actor: Person) -> Body:
     """The body the actor marks; refuses whoever may not mark now."""
     if document.drafter_id != actor.pk and draft_is_private(document):
-        raise PermissionDenied(_("A draft that was never submitted is its drafter's alone."))
+        raise Refused(_("A draft that was never submitted is its drafter's alone."))
     if is_records_officer(actor.user):
         review = DisclosureReview.objects.select_for_update().filter(document=document).first()
         if review is not None:
@@ -48,10 +47,10 @@ def _body_for(*, document: Document, actor: Person) -> Body:
             return parse_body(str(review.version.content.get("body") or ""))
         if document.status in DRAFTING:
             return parse_body(document.body)
-        raise PermissionDenied
+        raise Refused
     if document.drafter_id == actor.pk and document.status in DRAFTING:
         return parse_body(document.body)
-    raise PermissionDenied(_("Only the drafter, while drafting, or a records officer may do this."))
+    raise Refused(_("Only the drafter, while drafting, or a records officer may do this."))
 
 
 def withheld_paragraph_mark(
@@ -59,12 +58,12 @@ def withheld_paragraph_mark(
 ) -> WithheldParagraph:
     """Mark paragraph ``index`` as not for publication on ``ground`` (or change its ground)."""
     if ground not in GROUNDS:
-        raise ValidationError({"ground": [_("Grounds are numbers 1 to 8.")]})
+        raise InvalidInput({"ground": [_("Grounds are numbers 1 to 8.")]})
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
         body = _body_for(document=locked, actor=actor)
         if not 0 <= index < len(body.paragraphs):
-            raise ValidationError({"index": [_("The body has no such paragraph.")]})
+            raise InvalidInput({"index": [_("The body has no such paragraph.")]})
         mark, _created = WithheldParagraph.objects.update_or_create(
             document=locked,
             index=index,
@@ -92,7 +91,7 @@ def withheld_paragraph_unmark(*, document: Document, actor: Person, index: int) 
         _body_for(document=locked, actor=actor)
         deleted, _rows = WithheldParagraph.objects.filter(document=locked, index=index).delete()
         if not deleted:
-            raise ValidationError({"index": [_("This paragraph is not withheld.")]})
+            raise InvalidInput({"index": [_("This paragraph is not withheld.")]})
         audit(
             action="disclosure.paragraph_unwithheld",
             actor=actor,
@@ -106,9 +105,9 @@ def attachment_release(
 ) -> AttachmentRelease:
     """Release one attachment of the reviewed document for publication."""
     if attachment.document_id != review.document_id:
-        raise ValidationError({"attachment": [_("The attachment belongs to another document.")]})
+        raise InvalidInput({"attachment": [_("The attachment belongs to another document.")]})
     if attachment.not_for_publication and not reason.strip():
-        raise ValidationError(
+        raise InvalidInput(
             {"reason": [_("The drafter withheld this attachment: give the reason to release it.")]}
         )
     with transaction.atomic():

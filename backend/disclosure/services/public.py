@@ -12,8 +12,8 @@ Rules:
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
+from core.errors import InvalidInput
 from disclosure.models import AttachmentRelease, DisclosureReview, WithheldParagraph
 from disclosure.redaction import FieldSpan, PublicVersion, VersionTexts, public_version
 from documents.models import Attachment, DisclosureLevel
@@ -44,18 +44,16 @@ def review_public_version(review: DisclosureReview) -> PublicVersion:
 
 
 def check_publishable(review: DisclosureReview) -> None:
-    """Raise a ValidationError naming what is inconsistent (see the module's rules)."""
+    """Raise a InvalidInput naming what is inconsistent (see the module's rules)."""
     removed = {span.ground for span in accepted_spans(review)}
     removed |= set(withheld_paragraphs(review).values())
     if review.level == DisclosureLevel.OPEN and removed:
-        raise ValidationError(
-            {"level": [_("Parts of this document are removed: it cannot be open.")]}
-        )
+        raise InvalidInput({"level": [_("Parts of this document are removed: it cannot be open.")]})
     if review.level != DisclosureLevel.OPEN and not review.grounds:
-        raise ValidationError({"grounds": [_("Partial or closed disclosure must cite grounds.")]})
+        raise InvalidInput({"grounds": [_("Partial or closed disclosure must cite grounds.")]})
     missing = removed - set(review.grounds)
     if review.level == DisclosureLevel.PARTIAL and missing:
-        raise ValidationError(
+        raise InvalidInput(
             {
                 "grounds": [
                     _("The grounds must include those of the removed parts: %(grounds)s.")

@@ -31,9 +31,8 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import APIException, ValidationError
 
-from core.errors import ConflictError
+from core.errors import ConflictError, DomainError, InvalidInput, plain_detail
 from directory.models import Person
 from disclosure.models import DisclosureReview, ReviewStatus
 from disclosure.roles import records_officers_for
@@ -206,7 +205,7 @@ def _discard_rendition(rendition_id: int) -> None:
 def publication_withdraw(*, publication: Publication, actor: Person, reason: str) -> Publication:
     """Take a publication down: it leaves every listing; its page says why."""
     if not reason.strip():
-        raise ValidationError({"reason": [_("Give the reason for the withdrawal.")]})
+        raise InvalidInput({"reason": [_("Give the reason for the withdrawal.")]})
     with transaction.atomic():
         locked = Publication.objects.select_for_update().get(pk=publication.pk)
         if locked.withdrawn_at is not None or locked.published_at is None:
@@ -235,10 +234,10 @@ def publication_withdraw(*, publication: Publication, actor: Person, reason: str
 
 
 def _error(exc: Exception) -> dict[str, Any]:
-    if isinstance(exc, ValidationError):
-        return {"type": "validation_error", "detail": exc.detail}
-    if isinstance(exc, APIException):
-        return {"type": str(exc.default_code), "detail": str(exc.detail)}
+    if isinstance(exc, InvalidInput):
+        return {"type": exc.kind, "detail": plain_detail(exc.detail)}
+    if isinstance(exc, DomainError):
+        return {"type": exc.kind, "detail": str(exc)}
     if isinstance(exc, Document.DoesNotExist):
         return {"type": "not_found", "detail": str(_("No such document."))}
     if isinstance(exc, NotApprovedError):
@@ -250,8 +249,7 @@ def _error(exc: Exception) -> dict[str, Any]:
 
 # What one publication may fail with; each is that document's result, never the batch's.
 PUBLISH_ERRORS: tuple[type[Exception], ...] = (
-    ValidationError,
-    APIException,
+    DomainError,
     Document.DoesNotExist,
     NotApprovedError,
     SigningError,

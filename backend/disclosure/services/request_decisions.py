@@ -22,12 +22,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
 
-from core.errors import ConflictError, LockBusyError
+from core.errors import ConflictError, InvalidInput, LockBusyError
 from directory.models import Person
 from disclosure.models import DisclosureRequest, DisclosureReview, RequestStatus, ReviewStatus
 from disclosure.roles import records_officers_for
@@ -92,7 +91,7 @@ def disclosure_request_extend(
 ) -> DisclosureRequest:
     """Extend the deadline once by DISCLOSURE_REQUEST_EXTENSION_WORKING_DAYS working days."""
     if not reason.strip():
-        raise ValidationError({"reason": [_("Give the reason for the extension.")]})
+        raise InvalidInput({"reason": [_("Give the reason for the extension.")]})
 
     def change(locked: DisclosureRequest, task: Task) -> None:
         if locked.status != RequestStatus.RECEIVED or task.flow_task.name != "decide":
@@ -118,11 +117,11 @@ def disclosure_request_decide(
 ) -> DisclosureRequest:
     """Disclose, partly disclose or refuse (see the module's rules)."""
     if decision not in DECISIONS:
-        raise ValidationError({"decision": [_("Choose disclose, partial or refuse.")]})
+        raise InvalidInput({"decision": [_("Choose disclose, partial or refuse.")]})
     level = DisclosureLevel.CLOSED if decision == "refuse" else _LEVEL_OF[decision]
     cleaned = clean_grounds(level=level, grounds=grounds)
     if decision != "disclose" and not reason.strip():
-        raise ValidationError({"reason": [_("Give the reason for the decision.")]})
+        raise InvalidInput({"reason": [_("Give the reason for the decision.")]})
 
     def change(locked: DisclosureRequest, task: Task) -> None:
         if decision != "refuse" and locked.document_id is not None:
@@ -160,7 +159,7 @@ def _prepare_review(
     removed = {r.ground for r in review.redactions.filter(rejected_at__isnull=True)}
     removed |= {m.ground for m in review.document.withheld_paragraphs.filter(anchored=True)}
     if decision == "disclose" and removed:
-        raise ValidationError(
+        raise InvalidInput(
             {"decision": [_("Parts of this document are removed: decide partial disclosure.")]}
         )
     review.level = _LEVEL_OF[decision]

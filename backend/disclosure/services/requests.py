@@ -21,43 +21,22 @@ Rules:
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
 
 from audit.services import audit_record
+from core.errors import InvalidInput
+from core.input_schema import input_validated
 from directory.models import Unit
+from disclosure.citizen_input import CitizenRequestSerializer
 from disclosure.models import DisclosureRequest, RequestSequence
 from disclosure.roles import records_office
 from disclosure.services.calendar import add_working_days
 from documents.models import Document, DocumentStatus
 
 RECEIPT_FORMAT = "{year}-{sequence:06d}"
-
-
-class _CitizenInput(serializers.Serializer[dict[str, Any]]):
-    """The citizen's fields and their limits; errors name the field."""
-
-    name = serializers.CharField(max_length=100)
-    email = serializers.EmailField(max_length=254)
-    phone = serializers.RegexField(
-        r"^[0-9+\-() ]{0,40}$", max_length=40, allow_blank=True, required=False
-    )
-    subject = serializers.CharField(max_length=500)
-    reason = serializers.CharField(max_length=4000, allow_blank=True, required=False)
-    consent = serializers.BooleanField()
-
-    def validate_consent(self, value: bool) -> bool:
-        if value is not True:
-            raise serializers.ValidationError(
-                _("Agree that your name and contact details are used to answer the request.")
-            )
-        return value
 
 
 def _next_receipt(year: int) -> tuple[int, str]:
@@ -79,7 +58,7 @@ def _owning_unit(document: Document | None, unit: Unit | None) -> Unit:
         return office
     top = Unit.objects.filter(active=True).order_by("depth", "id").first()
     if top is None:
-        raise ValidationError({"unit": [_("Choose the unit that holds the information.")]})
+        raise InvalidInput({"unit": [_("Choose the unit that holds the information.")]})
     return top
 
 
@@ -100,20 +79,19 @@ def disclosure_request_create(
     `consent` is the citizen's agreement that their contact details are used to answer;
     without it nothing is kept and the error names `consent`.
     """
-    data = _CitizenInput(
-        data={
+    values = input_validated(
+        CitizenRequestSerializer,
+        {
             "name": name,
             "email": email,
             "phone": phone,
             "subject": subject,
             "reason": reason,
             "consent": consent,
-        }
+        },
     )
-    data.is_valid(raise_exception=True)
-    values = data.validated_data
     if document is not None and document.status != DocumentStatus.APPROVED:
-        raise ValidationError({"document": [_("Only approved documents can be requested.")]})
+        raise InvalidInput({"document": [_("Only approved documents can be requested.")]})
     from workflows.disclosure_request import DisclosureRequestFlow
 
     with transaction.atomic():

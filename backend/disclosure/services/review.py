@@ -17,9 +17,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
 from core.disclosure_law import GROUNDS
+from core.errors import InvalidInput
 from directory.models import Person
 from disclosure.models import DisclosureReview, Redaction, RedactionSource
 from disclosure.redaction import FIELDS, VersionTexts
@@ -44,16 +44,16 @@ def review_decide(
 ) -> DisclosureReview:
     """Accept or change the level and grounds, with the officer's reason."""
     if level not in DisclosureLevel.values:
-        raise ValidationError({"level": [_("Choose open, partial or closed.")]})
+        raise InvalidInput({"level": [_("Choose open, partial or closed.")]})
     if not reason.strip():
-        raise ValidationError({"reason": [_("Give the reason for the decision.")]})
+        raise InvalidInput({"reason": [_("Give the reason for the decision.")]})
     cleaned = clean_grounds(level=level, grounds=grounds)
     if related_document is not None and 5 not in cleaned:
-        raise ValidationError(
+        raise InvalidInput(
             {"related_document": [_("Only a document withheld on ground 5 waits for a decision.")]}
         )
     if related_document is not None and related_document.pk == review.document_id:
-        raise ValidationError({"related_document": [_("A document cannot wait for itself.")]})
+        raise InvalidInput({"related_document": [_("A document cannot wait for itself.")]})
     with transaction.atomic():
         locked = review_locked(review_id=review.pk)
         require_editable(locked)
@@ -82,7 +82,7 @@ def review_decide(
 
 def _require_nothing_removed(review: DisclosureReview) -> None:
     if accepted_spans(review) or withheld_paragraphs(review):
-        raise ValidationError(
+        raise InvalidInput(
             {
                 "level": [
                     _(
@@ -97,7 +97,7 @@ def _require_nothing_removed(review: DisclosureReview) -> None:
 def review_hold(*, review: DisclosureReview, actor: Person, reason: str) -> DisclosureReview:
     """Keep an open document from publishing by itself until the hold is released."""
     if not reason.strip():
-        raise ValidationError({"reason": [_("Give the reason for the hold.")]})
+        raise InvalidInput({"reason": [_("Give the reason for the hold.")]})
     with transaction.atomic():
         locked = review_locked(review_id=review.pk)
         require_editable(locked)
@@ -120,10 +120,10 @@ def review_release_hold(*, review: DisclosureReview, actor: Person) -> Disclosur
 
 def _check_span(texts: VersionTexts, field: str, start: int, end: int) -> None:
     if field not in FIELDS or field not in texts.fields:
-        raise ValidationError({"field": [_("This document has no such field.")]})
+        raise InvalidInput({"field": [_("This document has no such field.")]})
     length = len(texts.fields[field])
     if not 0 <= start < end <= length:
-        raise ValidationError(
+        raise InvalidInput(
             {
                 "end": [
                     _("The span must lie within the text (0 to %(length)s).") % {"length": length}
@@ -131,7 +131,7 @@ def _check_span(texts: VersionTexts, field: str, start: int, end: int) -> None:
             }
         )
     if not texts.fields[field][start:end].strip():
-        raise ValidationError({"start": [_("The span holds only spaces.")]})
+        raise InvalidInput({"start": [_("The span holds only spaces.")]})
 
 
 def redaction_add(
@@ -146,7 +146,7 @@ def redaction_add(
 ) -> Redaction:
     """Remove characters start..end of a field from the public version."""
     if ground not in GROUNDS:
-        raise ValidationError({"ground": [_("Grounds are numbers 1 to 8.")]})
+        raise InvalidInput({"ground": [_("Grounds are numbers 1 to 8.")]})
     with transaction.atomic():
         locked = review_locked(review_id=review.pk)
         require_editable(locked)

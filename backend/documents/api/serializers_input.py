@@ -8,8 +8,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from documents.content_schema import DocumentContentSerializer
 from documents.models import DocumentKind
-from documents.services.content import DocumentContentSerializer
 
 
 class DocumentCreateInputSerializer(DocumentContentSerializer):

@@ -9,8 +9,8 @@ import uuid
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import PermissionDenied, ValidationError
 
+from core.errors import InvalidInput, Refused
 from directory.models import Person
 from documents.conf import attachment_max_bytes
 from documents.filetypes import FILE_TYPES, FileType, extension, sniff
@@ -35,15 +35,15 @@ def _clean_name(name: str) -> str:
 def _checked_type(upload: UploadedFile[bytes], name: str) -> FileType:
     limit = attachment_max_bytes()
     if not upload.size:
-        raise ValidationError({"file": [_("The file is empty.")]})
+        raise InvalidInput({"file": [_("The file is empty.")]})
     if upload.size > limit:
-        raise ValidationError(
+        raise InvalidInput(
             {"file": [_("The file is larger than %(limit)s bytes.") % {"limit": f"{limit:,}"}]}
         )
     kind = FILE_TYPES.get(extension(name))
     if kind is None:
         allowed = ", ".join(sorted(FILE_TYPES))
-        raise ValidationError(
+        raise InvalidInput(
             {
                 "file": [
                     _("This type of file is not accepted. Accepted: %(types)s.")
@@ -52,7 +52,7 @@ def _checked_type(upload: UploadedFile[bytes], name: str) -> FileType:
             }
         )
     if upload.file is None or not sniff(upload.file, kind):
-        raise ValidationError({"file": [_("The content of the file does not match its type.")]})
+        raise InvalidInput({"file": [_("The content of the file does not match its type.")]})
     return kind
 
 
@@ -67,9 +67,9 @@ def _sha256(upload: UploadedFile[bytes]) -> str:
 def _lock_for_attachments(*, document: Document, actor: Person) -> Document:
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if locked.drafter_id != actor.pk:
-        raise PermissionDenied(_("Only the drafter may change the attachments."))
+        raise Refused(_("Only the drafter may change the attachments."))
     if locked.status not in EDITABLE_STATUSES:
-        raise ValidationError(
+        raise InvalidInput(
             {
                 "status": [
                     _("Attachments can change only while the document is a draft or returned.")

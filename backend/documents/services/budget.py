@@ -11,8 +11,8 @@ Rules:
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
+from core.errors import InvalidInput
 from documents.models import BudgetLine, BudgetRequest, Document
 from documents.selectors import budget_units_for
 
@@ -20,13 +20,13 @@ from documents.selectors import budget_units_for
 def _budget(document: Document) -> BudgetRequest:
     budget = BudgetRequest.objects.filter(document_id=document.pk).first()
     if budget is None:
-        raise ValidationError({"budget": [_("This document has no budget request.")]})
+        raise InvalidInput({"budget": [_("This document has no budget request.")]})
     return budget
 
 
-def _not_enough(line: BudgetLine, amount: int) -> ValidationError:
+def _not_enough(line: BudgetLine, amount: int) -> InvalidInput:
     remaining = line.allocation - line.committed
-    return ValidationError(
+    return InvalidInput(
         {
             "budget": {
                 "amount": [
@@ -45,7 +45,7 @@ def budget_line_require_chargeable(*, line: BudgetLine, unit_id: int) -> None:
     """Refuse a line that a document of `unit_id` may not charge (see the module)."""
     if line.unit_id in budget_units_for(unit_id=unit_id):
         return
-    raise ValidationError(
+    raise InvalidInput(
         {
             "budget": {
                 "budget_line": [
@@ -78,7 +78,7 @@ def budget_commit(*, document: Document) -> None:
 
     The line row is locked (select_for_update) so concurrent approvals on one line
     commit one after another and each sees the others' amounts; one that would
-    overcommit is refused with a ValidationError naming "budget.amount". The
+    overcommit is refused with a InvalidInput naming "budget.amount". The
     database's CheckConstraint (committed <= allocation) is the last guard. A
     request that was already committed is not committed twice.
     """

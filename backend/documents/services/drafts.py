@@ -11,10 +11,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from approvals.models import ApprovalStep, StepStatus
-from core.errors import ConflictError
+from core.errors import ConflictError, InvalidInput, Refused
 from directory.models import Person
 from documents.models import Document, DocumentKind, DocumentStatus, DocumentVersion
 from documents.services.content import content_apply, content_parse
@@ -30,9 +29,9 @@ def draft_create(
 ) -> Document:
     """A new draft of `kind` in the drafter's unit; an inactive person cannot draft."""
     if kind not in DocumentKind.values:
-        raise ValidationError({"kind": [_("Unknown kind of document.")]})
+        raise InvalidInput({"kind": [_("Unknown kind of document.")]})
     if not drafter.active:
-        raise PermissionDenied(_("An inactive person cannot draft documents."))
+        raise Refused(_("An inactive person cannot draft documents."))
     content = content_parse(kind=kind, data=data, partial=False)
     with transaction.atomic():
         document = Document(kind=kind, drafter=drafter, unit_id=drafter.unit_id)
@@ -82,11 +81,9 @@ def draft_update(
 def _lock_editable(*, document: Document, actor: Person) -> Document:
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if locked.drafter_id != actor.pk:
-        raise PermissionDenied(_("Only the drafter may change this document."))
+        raise Refused(_("Only the drafter may change this document."))
     if locked.status not in EDITABLE_STATUSES:
-        raise ValidationError(
-            {"status": [_("Only a draft or a returned document can be changed.")]}
-        )
+        raise InvalidInput({"status": [_("Only a draft or a returned document can be changed.")]})
     return locked
 
 
@@ -100,9 +97,7 @@ def draft_delete(*, document: Document, actor: Person, client_address: str | Non
         locked = _lock_editable(document=document, actor=actor)
         has_versions = DocumentVersion.objects.filter(document=locked).exists()
         if locked.status != DocumentStatus.DRAFT or has_versions:
-            raise ValidationError(
-                {"status": [_("A submitted document is withdrawn, not deleted.")]}
-            )
+            raise InvalidInput({"status": [_("A submitted document is withdrawn, not deleted.")]})
         files_delete_on_commit(names=[item.file.name or "" for item in locked.attachments.all()])
         document_event(
             action="document.deleted",
@@ -130,9 +125,9 @@ def document_edit_by_approver(
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
         if locked.status != DocumentStatus.IN_PROGRESS:
-            raise ValidationError({"status": [_("Only a document in progress can be edited.")]})
+            raise InvalidInput({"status": [_("Only a document in progress can be edited.")]})
         if not _has_turn(document=locked, actor=actor):
-            raise PermissionDenied(_("Only the approver whose turn it is may edit."))
+            raise Refused(_("Only the approver whose turn it is may edit."))
         locked.lock_version += 1
         content_apply(document=locked, content=content)
         version = version_snapshot(

@@ -5,9 +5,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
 
 from audit.services import audit_record
+from core.errors import InvalidInput
 from directory.models import Person
 from documents.models import (
     Document,
@@ -85,7 +85,7 @@ def personnel_apply(*, document: Document, today: datetime.date | None = None) -
     approval calls it; the daily task calls it for actions that became due).
     """
     if document.kind != DocumentKind.PERSONNEL:
-        raise ValidationError({"kind": [str(_("Only personnel actions are applied."))]})
+        raise InvalidInput({"kind": [str(_("Only personnel actions are applied."))]})
     today = today or timezone.localdate()
     with transaction.atomic():
         action = PersonnelAction.objects.select_for_update().get(document_id=document.pk)
