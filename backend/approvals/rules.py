@@ -22,7 +22,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from approvals.models import DelegationRule, MandatoryConsultation
-from config.env import env_str
+from core.env import env_str
 from directory.models import Person, Rank, Unit
 from documents.models import BudgetRequest, Document, DocumentKind, PersonnelAction
 

@@ -18,12 +18,13 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+# The project's app (config.celery), current once settings load; core sits below config.
+from celery import current_app as app
 from celery.schedules import BaseSchedule, schedule
 from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
-from config.celery import app
 from core import embedded_wake
 from core.outbox import outboxes
 

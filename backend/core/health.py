@@ -33,7 +33,8 @@ def check_broker() -> str | None:
     url = settings.CELERY_BROKER_URL
     if not url:
         return None
-    from config.celery import app
+    # The project's app (config.celery), current once settings load; core sits below config.
+    from celery import current_app as app
 
     try:
         with app.connection_for_write() as conn:

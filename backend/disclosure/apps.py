@@ -9,8 +9,12 @@ class DisclosureConfig(AppConfig):
     verbose_name = _("Disclosure")
 
     def ready(self) -> None:
-        from disclosure.receivers import on_rendition_finished
+        from approvals.events import document_approved
+        from disclosure.receivers import on_document_approved, on_rendition_finished
         from signing.events import rendition_finished
+
+        # Connected after signing's (INSTALLED_APPS order): the PDF is requested first.
+        document_approved.connect(on_document_approved, dispatch_uid="disclosure.document_approved")
 
         rendition_finished.connect(
             on_rendition_finished, dispatch_uid="disclosure.on_rendition_finished"

@@ -5,6 +5,7 @@ Receivers only call a service: the rule lives there.
 
 from typing import Any
 
+from documents.models import Document
 from signing.models import RenditionVariant
 
 
@@ -15,3 +16,10 @@ def on_rendition_finished(*, rendition_id: int, variant: str, **_: Any) -> None:
     from disclosure.services.publish import publication_attach_public_pdf
 
     publication_attach_public_pdf(rendition_id=rendition_id)
+
+
+def on_document_approved(*, document: Document, **_: Any) -> None:
+    """The final approval's transaction: the document owes its disclosure tagging."""
+    from disclosure.services.tagging import disclosure_tag_on_approval
+
+    disclosure_tag_on_approval(document=document)

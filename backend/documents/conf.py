@@ -7,7 +7,7 @@ Reading at call time lets `override_settings` change them in tests.
 
 from django.conf import settings
 
-from config.env import env_int
+from core.env import env_int
 
 DEFAULT_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 

@@ -11,9 +11,13 @@ class SigningConfig(AppConfig):
     def ready(self) -> None:
         # Approvals announces a post-approval; signing answers with a counter-signature,
         # at once if the PDF is done, else when issuance announces the PDF.
-        from approvals.events import step_post_approved
+        from approvals.events import document_approved, step_post_approved
         from signing.countersign import post_approval_received, rendition_finished_received
         from signing.events import rendition_finished
+        from signing.receivers import on_document_approved
+
+        # The final approval owes its official PDF: the outbox row, in its transaction.
+        document_approved.connect(on_document_approved, dispatch_uid="signing.document_approved")
 
         step_post_approved.connect(
             post_approval_received, dispatch_uid="signing.countersign.post_approval"

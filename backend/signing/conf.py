@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from config.env import env_int
+from core.env import env_int
 
 CA_KEY_FILE = "ca-key.pem"
 CA_CERT_FILE = "ca-cert.pem"

@@ -10,8 +10,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from approvals.services import step_approve
-from core.demo_documents import DEFERRED_TASKS
 from core.dispatch import dispatch_deferred
+from demo.documents import DEFERRED_TASKS
 from disclosure.models import DisclosureReview
 from signing.models import Rendition, RenditionStatus
 from tests.factories.approvals import approval_org, open_step, submit

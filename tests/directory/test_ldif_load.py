@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
-from core.demo import seed_all
+from demo.seed import seed_all
 from directory.models import Person, Rank, Unit, UnitKind
 from directory.services.sync import directory_load_ldif
 from tests.directory.conftest import DEMO_LDIF, ldif_counts

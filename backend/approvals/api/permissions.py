@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from rest_framework.request import Request
 
-from audit.request import client_address
+from core.request import client_address
 from directory.models import Person
 
 PERSON_ATTRIBUTE = "_approvals_person"

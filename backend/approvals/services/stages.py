@@ -16,15 +16,14 @@ from viewflow.workflow.exceptions import FlowRuntimeError
 from viewflow.workflow.models import Task
 
 from approvals import progress
+from approvals.events import document_approved_announce
 from approvals.models import ApprovalStep, StageKind, StepStatus
 from approvals.rules import required_rank_for
 from approvals.services.recording import action_record, people_notify
 from directory.deputies import deputy_refusal
 from directory.models import Absence, Person
-from disclosure.services.tagging import disclosure_tag_on_approval
 from documents.models import Document, DocumentStatus
 from documents.services import document_number_assign
-from signing.issuance import official_pdf_request
 
 logger = logging.getLogger(__name__)
 
@@ -144,15 +143,15 @@ def document_finalize(*, document_id: int, now: datetime | None = None) -> Docum
     Runs inside the final approver's transaction (the flow lock's), so a failure
     here - a number that cannot be allocated, a budget that would be overcommitted
     just before - rolls the approval back as a whole. What follows an approval is
-    requested in the same transaction and sent only once it commits: the signed
-    official PDF (a Rendition outbox row that a sweep retries) and the disclosure
-    tagging, so a committed approval is never left without either.
+    announced in the same transaction (approvals.events.document_approved): signing
+    and disclosure answer with their outbox rows (the signed official PDF, the
+    disclosure tagging), sent once it commits, so a committed approval is never left
+    without either.
     """
     document = Document.objects.select_for_update().get(pk=document_id)
     document_number_assign(document=document)  # sets the number on `document` too
     document.status = DocumentStatus.APPROVED
     document.approved_at = now or timezone.now()
     document.save(update_fields=["status", "approved_at", "updated_at"])
-    official_pdf_request(document=document)
-    disclosure_tag_on_approval(document=document)
+    document_approved_announce(document=document)
     return document

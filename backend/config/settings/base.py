@@ -11,7 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from config import embedded_database
-from config.env import env_bool, env_int, env_list, env_optional, env_str
+from core.env import env_bool, env_int, env_list, env_optional, env_str
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
 ROOT_DIR = BACKEND_DIR.parent
@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "portal",
     "audit",
     "notifications",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -254,7 +255,7 @@ AUTH_TOKEN_TOUCH_SECONDS = env_int("AUTH_TOKEN_TOUCH_SECONDS", default=60)
 # Audit and notifications: documented in docs/audit.md and docs/notifications.md.
 # How many reverse proxies in front of Dojang append to X-Forwarded-For; 0 trusts none.
 AUDIT_TRUSTED_PROXY_COUNT = env_int("AUDIT_TRUSTED_PROXY_COUNT", default=0)
-# The same count for any DRF throttle; the project's own ask audit.request.client_address.
+# The same count for any DRF throttle; the project's own ask core.request.client_address.
 REST_FRAMEWORK["NUM_PROXIES"] = AUDIT_TRUSTED_PROXY_COUNT
 AUDIT_VERIFY_CHUNK_SIZE = env_int("AUDIT_VERIFY_CHUNK_SIZE", default=2000)
 NOTIFICATIONS_SITE_NAME = env_str("NOTIFICATIONS_SITE_NAME", "Dojang")

@@ -4,7 +4,7 @@ the demo LDIF is the directory."""
 
 from pathlib import Path
 
-from config.env import env_bool, env_int, env_optional, env_str
+from core.env import env_bool, env_int, env_optional, env_str
 
 _ROOT_DIR = Path(__file__).resolve().parents[3]
 

@@ -2,7 +2,7 @@
 
 from django.core.management.utils import get_random_secret_key
 
-from config.env import env_bool, env_str
+from core.env import env_bool, env_str
 
 from .base import *
 

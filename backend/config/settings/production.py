@@ -5,7 +5,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_str
+from core.env import env_bool, env_int, env_str
 
 from .base import *
 

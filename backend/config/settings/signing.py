@@ -2,7 +2,7 @@
 beside the other paths under var/): every variable and its default is described in
 docs/operations/signing.md and docs/official-pdf.md."""
 
-from config.env import env_bool, env_int, env_list, env_optional, env_str
+from core.env import env_bool, env_int, env_list, env_optional, env_str
 
 SIGNING_KEY_PATH = env_optional("SIGNING_KEY_PATH")
 SIGNING_KEY_PASSWORD = env_optional("SIGNING_KEY_PASSWORD")

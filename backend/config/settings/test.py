@@ -1,6 +1,6 @@
 """Settings for the test suite: the same code, faster hashing, no outside mail."""
 
-from config.env import env_str
+from core.env import env_str
 
 from .base import *
 

@@ -1,4 +1,4 @@
-"""The API's throttles; every one of them names the client by audit.request.client_address.
+"""The API's throttles; every one of them names the client by core.request.client_address.
 
 DRF's own get_ident trusts a client-supplied X-Forwarded-For unless NUM_PROXIES is
 set; the project's throttles ask the one function that reads AUDIT_TRUSTED_PROXY_COUNT
@@ -15,17 +15,17 @@ from rest_framework.throttling import (
 )
 from rest_framework.views import APIView
 
-from audit.request import client_address as request_client_address
 from core.login_throttle import login_wait_seconds
+from core.request import client_address as request_client_address
 
 
 def client_address(request: Request) -> str:
-    """The client's address (audit.request.client_address), "unknown" when it is not valid."""
+    """The client's address (core.request.client_address), "unknown" when it is not valid."""
     return request_client_address(request) or "unknown"
 
 
 class ClientAddressIdent:
-    """Names the client as audit.request.client_address does (trusted proxies only)."""
+    """Names the client as core.request.client_address does (trusted proxies only)."""
 
     def get_ident(self, request: Request) -> str:
         return client_address(request)

@@ -19,8 +19,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from audit.request import client_address
 from core.api.throttles import ClientAnonRateThrottle
+from core.request import client_address
 from disclosure.api.permissions import IsRecordsOfficer
 from disclosure.api.serializers import ReasonInputSerializer
 from disclosure.api.serializers_requests import (

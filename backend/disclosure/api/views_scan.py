@@ -22,8 +22,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from approvals.api.permissions import request_person
-from config.env import env_str
 from core.api.throttles import ClientUserRateThrottle
+from core.env import env_str
 from disclosure.draft_scan import DraftScan, draft_scan
 from disclosure.models import LapseEventChoices
 from documents.content_schema import DocumentContentSerializer

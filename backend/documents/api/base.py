@@ -11,7 +11,7 @@ from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 
-from audit.request import client_address
+from core.request import client_address
 from directory.models import Person
 from documents.models import Document
 from documents.selectors import documents_visible_to

@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from audit.request import client_address
+from core.request import client_address
 from disclosure.services.requests import disclosure_request_create, disclosure_request_status
 from portal.forms import DisclosureRequestForm, RequestStatusForm
 from portal.labels import ground_label

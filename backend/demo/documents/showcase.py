@@ -5,8 +5,8 @@ after seeding, so what seed_demo prints is what the login shows.
 """
 
 from approvals.selectors import BOXES, box_counts, step_box
-from core.demo import DemoLogin
-from core.demo_documents.cast import Cast
+from demo.documents.cast import Cast
+from demo.seed import DemoLogin
 from directory.models import Person
 
 LABELS = {

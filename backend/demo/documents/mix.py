@@ -17,9 +17,9 @@ from django.utils import timezone
 from approvals.line_heads import unit_head
 from approvals.models import StageKind
 from approvals.rules import hr_unit_code
-from core.demo_documents.cast import Cast
-from core.demo_documents.content import line_of, next_month_first, promotion_position
-from core.demo_documents.desk import Desk
+from demo.documents.cast import Cast
+from demo.documents.content import line_of, next_month_first, promotion_position
+from demo.documents.desk import Desk
 from directory.models import Person, Rank, Unit, UnitKind
 from documents.models import BudgetLine, Document, DocumentKind, PersonnelActionType
 

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from approvals.line_heads import unit_head
 from approvals.services import proxies_follow_absences
-from core.demo_documents.cast import Cast, staff_of
-from core.demo_documents.content import line_of, next_month_first
-from core.demo_documents.desk import Desk
+from demo.documents.cast import Cast, staff_of
+from demo.documents.content import line_of, next_month_first
+from demo.documents.desk import Desk
 from directory.models import Person, Unit
 from directory.services.absences import absence_create, acting_official_designate
 from documents.models import BudgetLine, DocumentKind, PersonnelActionType

@@ -27,7 +27,7 @@ from approvals.services import (
     step_return,
 )
 from approvals.services.stages import step_owner
-from core.demo_documents.content import Writer
+from demo.documents.content import Writer
 from directory.models import Person
 from documents.models import Document
 from documents.services import draft_create

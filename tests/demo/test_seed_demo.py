@@ -20,9 +20,9 @@ from approvals.models import ApprovalStage, ApprovalStep, StageKind, StepStatus
 from approvals.selectors import BOXES, box_counts, step_box
 from audit.models import AuditEvent
 from audit.verification import audit_chain_verify
-from core.demo import DemoLogin, seed_all
-from core.demo_documents import DEFERRED_TASKS
-from core.demo_documents.cast import SHOWCASE, Cast, cast_find
+from demo.documents import DEFERRED_TASKS
+from demo.documents.cast import SHOWCASE, Cast, cast_find
+from demo.seed import DemoLogin, seed_all
 from directory.models import Absence, Person
 from disclosure.models import DisclosureReview, ReviewStatus
 from disclosure.services.tagging import disclosure_tag

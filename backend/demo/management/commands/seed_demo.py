@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from core.demo import seed_all
+from demo.seed import seed_all
 
 
 class Command(BaseCommand):

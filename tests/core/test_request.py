@@ -4,7 +4,7 @@ import pytest
 from django.http import HttpRequest
 from django.test import RequestFactory
 
-from audit.request import client_address
+from core.request import client_address
 
 
 def request(remote: str = "203.0.113.5", forwarded: str | None = None) -> HttpRequest:

@@ -46,7 +46,7 @@ def seed_all() -> list[DemoLogin]:
     the work that follows it (disclosure tagging's notices) must not e-mail hundreds of
     demo people either; their notifications wait in the outbox for the e-mail sweep.
     """
-    from core.demo_documents import DEFERRED_TASKS, seed_documents  # they import DemoLogin
+    from demo.documents import DEFERRED_TASKS, seed_documents  # they import DemoLogin
     from signing.services import ensure_signing_keys
 
     # The demo's approved documents are signed: without keys on a fresh clone every

@@ -15,7 +15,7 @@ Rules:
   each in process would make `make run` wait minutes and print hundreds of demo
   e-mails; the notifications themselves are written and show in the web app;
 - some approved memos and budget requests are published, open and partial, by the
-  demo's records officer (core.demo_documents.portal), so the portal is not empty;
+  demo's records officer (demo.documents.portal), so the portal is not empty;
 - skipped when the directory is not the demo organisation (a real LDAP directory).
 """
 
@@ -26,15 +26,15 @@ from contextlib import nullcontext
 from django.conf import settings
 from django.db import transaction
 
-from core.demo import DemoLogin
-from core.demo_documents import stories
-from core.demo_documents.cast import Cast, cast_find
-from core.demo_documents.content import budget_lines_seed, line_of
-from core.demo_documents.desk import Desk
-from core.demo_documents.mix import Mix
-from core.demo_documents.portal import publish_demo_documents
-from core.demo_documents.showcase import showcase
 from core.dispatch import dispatch_deferred
+from demo.documents import stories
+from demo.documents.cast import Cast, cast_find
+from demo.documents.content import budget_lines_seed, line_of
+from demo.documents.desk import Desk
+from demo.documents.mix import Mix
+from demo.documents.portal import publish_demo_documents
+from demo.documents.showcase import showcase
+from demo.seed import DemoLogin
 from documents.models import Document
 
 logger = logging.getLogger(__name__)
