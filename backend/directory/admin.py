@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from core.request import client_address
 from directory.models import Absence, Person, Position, Unit
 from directory.services.absences import acting_official_designate
 
@@ -50,7 +51,12 @@ class UnitAdmin(SyncedAdmin):
         return [f.name for f in Unit._meta.concrete_fields if f.name != "acting_head"]
 
     def save_model(self, request: HttpRequest, obj: Unit, form: Any, change: bool) -> None:
-        acting_official_designate(actor=request.user, unit=obj, person=obj.acting_head)  # type: ignore[arg-type]
+        acting_official_designate(
+            actor=request.user,  # type: ignore[arg-type]
+            unit=obj,
+            person=obj.acting_head,
+            client_address=client_address(request),
+        )
 
 
 @admin.register(Person)

@@ -20,6 +20,7 @@ from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
 from approvals.absence_preview import absence_handover_preview
+from core.request import client_address
 from directory.api import serializers as s
 from directory.api.permissions import IsDirectoryMember, MayManageAbsence
 from directory.models import Absence, Person, Position, Unit
@@ -164,7 +165,9 @@ class AbsenceViewSet(
         person = values.pop("person", None) or person_for_user(user=user)
         if person is None:
             raise ValidationError({"person": _("You have no person record: name the person.")})
-        absence = absence_create(actor=user, person=person, **values)
+        absence = absence_create(
+            actor=user, person=person, client_address=client_address(request), **values
+        )
         return Response(s.AbsenceOutputSerializer(absence).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.AbsenceUpdateInputSerializer, responses=s.AbsenceOutputSerializer)
@@ -172,7 +175,12 @@ class AbsenceViewSet(
         absence = self.get_object()
         data = s.AbsenceUpdateInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        absence = absence_update(actor=_user(request), absence=absence, **data.validated_data)
+        absence = absence_update(
+            actor=_user(request),
+            absence=absence,
+            client_address=client_address(request),
+            **data.validated_data,
+        )
         return Response(s.AbsenceOutputSerializer(absence).data)
 
     @extend_schema(
@@ -203,4 +211,8 @@ class AbsenceViewSet(
         return Response(s.AbsencePreviewOutputSerializer(data).data)
 
     def perform_destroy(self, instance: Absence) -> None:
-        absence_delete(actor=_user(self.request), absence=instance)
+        absence_delete(
+            actor=_user(self.request),
+            absence=instance,
+            client_address=client_address(self.request),
+        )

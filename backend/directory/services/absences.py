@@ -4,8 +4,9 @@ People manage their own absences; directory administrators (Role.ADMINISTRATOR o
 superusers) manage anyone's. The period must be forward, the deputy someone else,
 active, not away themselves at the same time, and the post's acting official or senior
 enough (directory.deputies); one person's absences never overlap.
-Once a change commits, the person's pending approval steps follow it (to the deputy
-while they are away, back to them when they are not: approvals.proxies_follow_absence).
+Each change is announced (directory.events.absence_changed); once it commits,
+approvals moves the person's pending steps to follow it (to the deputy while they
+are away, back to them when they are not).
 """
 
 from datetime import datetime
@@ -14,12 +15,28 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from approvals.tasks import proxies_follow_absence
-from core.dispatch import dispatch_on_commit
+from audit.services import audit_record
 from core.errors import InvalidInput, Refused
 from directory.deputies import deputy_refusal, headed_unit
+from directory.events import absence_change_announce
 from directory.models import Absence, Person, Unit
 from directory.selectors import user_is_directory_admin
+
+
+def _audit(action: str, *, actor: User, absence: Absence, client_address: str | None) -> None:
+    # Ids and the period only: the reason may say why someone is away (sick leave).
+    audit_record(
+        action=action,
+        actor=actor,
+        target=absence,
+        client_address=client_address,
+        data={
+            "person": absence.person_id,
+            "deputy": absence.deputy_id,
+            "starts_at": absence.starts_at.isoformat(),
+            "ends_at": absence.ends_at.isoformat(),
+        },
+    )
 
 
 def _check_may_manage(*, actor: User, person: Person) -> None:
@@ -86,6 +103,7 @@ def absence_create(
     starts_at: datetime,
     ends_at: datetime,
     reason: str = "",
+    client_address: str | None = None,
 ) -> Absence:
     """Record an absence; the actor must be the person or an administrator."""
     _check_may_manage(actor=actor, person=person)
@@ -100,7 +118,8 @@ def absence_create(
         reason=reason,
         created_by=actor,
     )
-    dispatch_on_commit(proxies_follow_absence, person.pk)
+    _audit("absence.created", actor=actor, absence=absence, client_address=client_address)
+    absence_change_announce(person_id=person.pk)
     return absence
 
 
@@ -113,6 +132,7 @@ def absence_update(
     starts_at: datetime | None = None,
     ends_at: datetime | None = None,
     reason: str | None = None,
+    client_address: str | None = None,
 ) -> Absence:
     """Change the period, deputy or reason; the person it belongs to never changes."""
     _check_may_manage(actor=actor, person=absence.person)
@@ -129,20 +149,24 @@ def absence_update(
         exclude=absence.pk,
     )
     absence.save()
-    dispatch_on_commit(proxies_follow_absence, absence.person_id)
+    _audit("absence.changed", actor=actor, absence=absence, client_address=client_address)
+    absence_change_announce(person_id=absence.person_id)
     return absence
 
 
 @transaction.atomic
-def absence_delete(*, actor: User, absence: Absence) -> None:
+def absence_delete(*, actor: User, absence: Absence, client_address: str | None = None) -> None:
     _check_may_manage(actor=actor, person=absence.person)
     person_id = absence.person_id
+    _audit("absence.deleted", actor=actor, absence=absence, client_address=client_address)
     absence.delete()
-    dispatch_on_commit(proxies_follow_absence, person_id)
+    absence_change_announce(person_id=person_id)
 
 
 @transaction.atomic
-def acting_official_designate(*, actor: User, unit: Unit, person: Person | None) -> Unit:
+def acting_official_designate(
+    *, actor: User, unit: Unit, person: Person | None, client_address: str | None = None
+) -> Unit:
     """Name (or clear) the acting official (직무대리) of `unit`'s head; administrators only.
 
     The acting official may deputise for the head whatever their rank
@@ -154,8 +178,15 @@ def acting_official_designate(*, actor: User, unit: Unit, person: Person | None)
         raise InvalidInput({"acting_head": [_("This person has left the organisation.")]})
     unit.acting_head = person
     unit.save(update_fields=["acting_head", "updated_at"])
+    audit_record(
+        action="unit.acting_official_designated",
+        actor=actor,
+        target=unit,
+        client_address=client_address,
+        data={"acting_head": person.pk if person is not None else None},
+    )
     # The head's steps held by a former acting official may have to come back.
     for head in Person.objects.filter(unit=unit, active=True).select_related("position", "unit"):
         if headed_unit(head) is not None:
-            dispatch_on_commit(proxies_follow_absence, head.pk)
+            absence_change_announce(person_id=head.pk)
     return unit

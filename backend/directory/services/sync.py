@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
-from approvals.services import line_reassign_after_directory_change
+from directory.events import people_moved_announce
 from directory.models import Person
 from directory.services.apply import SyncResult, snapshot_apply
 from directory.services.config import DirectoryConfig, directory_config
@@ -34,7 +34,7 @@ def _apply(
     if result.moved_or_left:
         # After the sync's own transaction: reassigning takes each document's flow lock,
         # which must not nest inside the directory-wide one.
-        line_reassign_after_directory_change(person_ids=sorted(result.moved_or_left))
+        people_moved_announce(person_ids=sorted(result.moved_or_left))
     # Counts only: the log must not carry personal data.
     logger.info(
         "directory sync: units +%d ~%d -%d, people +%d ~%d -%d, skipped %d, problems %d",
