@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from core.admin_login import admin_login
-from core.api.docs_views import SwaggerView
+from core.api.views_docs import SwaggerView
 from core.staff_app import staff_app
 from core.views import healthz, readyz
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from approvals.api.line_serializers import LineOutputSerializer
+from approvals.api.serializers_lines import LineOutputSerializer
 from approvals.line import LineSpec, is_delegated_approval
 from approvals.line_absences import StepAbsence, line_absences
 from approvals.models import StageKind

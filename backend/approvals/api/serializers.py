@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from approvals.api.line_serializers import LineInputSerializer
+from approvals.api.serializers_lines import LineInputSerializer
 from approvals.line import LineSpec
 from approvals.models import ApprovalStep
 from approvals.services.bulk import BULK_APPROVE_MAX

@@ -18,7 +18,7 @@ urlpatterns += [
 ]
 
 # Engineer "documents": approval-line suggestion and validation, saved lines, rules.
-from approvals.api.line_views import (  # noqa: E402
+from approvals.api.views_lines import (  # noqa: E402
     DelegationRuleViewSet,
     DocumentLineViewSet,
     SavedLineViewSet,

@@ -222,6 +222,9 @@ SIGNING_DIR = Path(env_str("SIGNING_DIR", str(VAR_DIR / "signing")))
 # Directory / LDAP (config/settings/ldap.py, docs/operations/ldap.md); the signing keys,
 # the organisation as the form prints it, render and verification limits
 # (config/settings/signing.py, docs/operations/signing.md).
+# Each domain's own values, named after it (config/settings/<domain>.py).
+from config.settings.approvals import *  # noqa: E402
+from config.settings.disclosure import *  # noqa: E402
 from config.settings.ldap import *  # noqa: E402
 from config.settings.signing import *  # noqa: E402
 
@@ -290,29 +293,10 @@ if CELERY_BROKER_URL:
         "schedule": NOTIFICATIONS_EMAIL_SWEEP_AFTER_MINUTES * 60.0,
     }
 
-# Approvals: flows per kind, step deadlines, reminders, escalation and timers.
-# Documented in docs/flows/README.md. The flows live in workflows/, an app so that
+# Approvals' schedules and schema names; the values are in config/settings/approvals.py.
+# The flows live in workflows/, an app so that
 # viewflow can store references to its flows and nodes ("workflows/memo.MemoFlow").
 INSTALLED_APPS = [*INSTALLED_APPS, "workflows"]
-APPROVALS_FLOWS = {
-    "memo": "workflows.memo.MemoFlow",
-    "budget": "workflows.budget.BudgetFlow",
-    "personnel": "workflows.personnel.PersonnelFlow",
-}
-# Hours a step may stay pending before it is overdue, per document kind.
-APPROVALS_STEP_DUE_HOURS = {
-    "memo": env_int("APPROVALS_DUE_HOURS_MEMO", default=24),
-    "budget": env_int("APPROVALS_DUE_HOURS_BUDGET", default=48),
-    "personnel": env_int("APPROVALS_DUE_HOURS_PERSONNEL", default=48),
-}
-# Hours after the reminder of an overdue step before its assignee's unit head is told.
-APPROVALS_ESCALATION_HOURS = env_int("APPROVALS_ESCALATION_HOURS", default=24)
-APPROVALS_DEADLINE_SCAN_MINUTES = env_int("APPROVALS_DEADLINE_SCAN_MINUTES", default=5)
-APPROVALS_TIMER_SCAN_SECONDS = env_int("APPROVALS_TIMER_SCAN_SECONDS", default=60)
-# Tries to take a document's flow lock (select ... for update nowait) before 503.
-APPROVALS_LOCK_ATTEMPTS = env_int("APPROVALS_LOCK_ATTEMPTS", default=4)
-# Idempotency-Key replays are answered from the stored response for this long.
-IDEMPOTENCY_KEY_TTL_HOURS = env_int("IDEMPOTENCY_KEY_TTL_HOURS", default=24)
 CELERY_BEAT_SCHEDULE["approvals-deadlines"] = {
     "task": "approvals.scan_deadlines",
     "schedule": APPROVALS_DEADLINE_SCAN_MINUTES * 60.0,
@@ -336,52 +320,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
     }
 )
 
-# Disclosure review
-# Policy of the records officers' review, publication and disclosure requests.
-# Every variable and its default is described in docs/disclosure.md.
-# Working days a records officer has to review an approved document.
-DISCLOSURE_REVIEW_DUE_WORKING_DAYS = env_int("DISCLOSURE_REVIEW_DUE_WORKING_DAYS", default=5)
-# Open documents publish by themselves this many days after approval unless held.
-DISCLOSURE_AUTO_PUBLISH_DAYS = env_int("DISCLOSURE_AUTO_PUBLISH_DAYS", default=7)
-# Documents withheld on ground 5 (decision in progress) come back after this many months.
-DISCLOSURE_GROUND5_REVIEW_MONTHS = env_int("DISCLOSURE_GROUND5_REVIEW_MONTHS", default=6)
-# Disclosure requests: working days to decide, the one extension, the reminder lead.
-DISCLOSURE_REQUEST_DECISION_WORKING_DAYS = env_int(
-    "DISCLOSURE_REQUEST_DECISION_WORKING_DAYS", default=10
-)
-DISCLOSURE_REQUEST_EXTENSION_WORKING_DAYS = env_int(
-    "DISCLOSURE_REQUEST_EXTENSION_WORKING_DAYS", default=10
-)
-DISCLOSURE_REQUEST_REMIND_WORKING_DAYS = env_int(
-    "DISCLOSURE_REQUEST_REMIND_WORKING_DAYS", default=2
-)
-DISCLOSURE_REQUEST_THROTTLE_RATE = env_str("DISCLOSURE_REQUEST_THROTTLE_RATE", "10/hour")
-DISCLOSURE_STATUS_THROTTLE_RATE = env_str("DISCLOSURE_STATUS_THROTTLE_RATE", "60/hour")
-# Unit code of the records office: requests for no document (or a unit without
-# records officers) go there.
-DISCLOSURE_RECORDS_OFFICE_UNIT_CODE = env_str("DISCLOSURE_RECORDS_OFFICE_UNIT_CODE", "")
-# Korean public holidays (ISO dates, comma-separated); weekends are never working days.
-# The default lists 2025-2027 (substitute holidays and election days included);
-# extend it every year, as the government announces them.
-DISCLOSURE_HOLIDAYS = env_list(
-    "DISCLOSURE_HOLIDAYS",
-    default=[
-        "2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-03-03",
-        "2025-05-05", "2025-05-06", "2025-06-03", "2025-06-06", "2025-08-15",
-        "2025-10-03", "2025-10-06", "2025-10-07", "2025-10-08", "2025-10-09",
-        "2025-12-25",
-        "2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-03-02",
-        "2026-05-05", "2026-05-25", "2026-06-03", "2026-08-17", "2026-09-24",
-        "2026-09-25", "2026-10-05", "2026-10-09", "2026-12-25",
-        "2027-01-01", "2027-02-08", "2027-02-09", "2027-03-01", "2027-05-05",
-        "2027-05-13", "2027-08-16", "2027-09-14", "2027-09-15", "2027-09-16",
-        "2027-10-04", "2027-10-11", "2027-12-27",
-    ],
-)  # fmt: skip
-# Disclosure tagging's outbox (disclosure.services.tagging_jobs): a job pending this long
-# is sent again by the sweep; after this many runs it is failed.
-DISCLOSURE_TAGGING_RETRY_SECONDS = env_int("DISCLOSURE_TAGGING_RETRY_SECONDS", default=300)
-DISCLOSURE_TAGGING_MAX_ATTEMPTS = env_int("DISCLOSURE_TAGGING_MAX_ATTEMPTS", default=5)
+# Disclosure's schedules; the values are in config/settings/disclosure.py.
 CELERY_BEAT_SCHEDULE["disclosure-sweep-pending-tagging"] = {
     "task": "disclosure.sweep_pending_tagging",
     "schedule": 60.0,
@@ -399,12 +338,9 @@ CELERY_BEAT_SCHEDULE["disclosure-request-reminders"] = {
     "schedule": 3600.0,
 }
 
-# Portal: the public site citizens use (docs/portal.md). Rates are "N/s|min|hour|day"
-# per client address; the Kiwi analyser is loaded lazily once per process.
+# The portal (docs/portal.md; its rates in config/settings/disclosure.py); the Kiwi
+# analyser is loaded lazily once per process.
 INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.sitemaps"]
-PORTAL_REQUEST_RATE = env_str("PORTAL_REQUEST_RATE", "5/hour")
-PORTAL_STATUS_RATE = env_str("PORTAL_STATUS_RATE", "30/hour")
-PORTAL_VERIFY_RATE = env_str("PORTAL_VERIFY_RATE", "20/min")
 # Review and request statuses share the field name "status" in the API schema.
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined]
@@ -415,27 +351,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
     }
 )
 
-# Issuance: from an approved document to its signed official PDF (the Rendition outbox,
-# its task and its sweep). Documented in docs/official-pdf.md, "From approval to signed PDF".
-# The QR code of both PDFs opens SITE_URL/verify/?document=<number>&year=<year>.
-# The public verification answer names a published document by its content hash.
-SIGNING_DOCUMENT_LOOKUP = SIGNING_DOCUMENT_LOOKUP or "signing.lookup.approved_version_by_hash"
-# A worker's claim on a rendition; a row left rendering longer is taken over (its worker
-# died). Must exceed the task's time limit, so a live job never loses its claim.
-SIGNING_RENDITION_LEASE_SECONDS = env_int("SIGNING_RENDITION_LEASE_SECONDS", default=600)
-SIGNING_ISSUE_TIME_LIMIT_SECONDS = env_int("SIGNING_ISSUE_TIME_LIMIT_SECONDS", default=300)
-# Retries of a transient failure (growing delays), and claims before a rendition fails.
-SIGNING_ISSUE_MAX_RETRIES = env_int("SIGNING_ISSUE_MAX_RETRIES", default=5)
-SIGNING_ISSUE_MAX_ATTEMPTS = env_int("SIGNING_ISSUE_MAX_ATTEMPTS", default=8)
-from django.core.exceptions import ImproperlyConfigured  # noqa: E402  (this section's own)
-
-if SIGNING_ISSUE_TIME_LIMIT_SECONDS >= SIGNING_RENDITION_LEASE_SECONDS:
-    raise ImproperlyConfigured(
-        "SIGNING_RENDITION_LEASE_SECONDS must exceed SIGNING_ISSUE_TIME_LIMIT_SECONDS."
-    )
-# Rendering is CPU-heavy: a deployment may give the signing tasks workers of their own
-# (`celery worker -Q signing`); by default they share Celery's queue.
-SIGNING_CELERY_QUEUE = env_str("SIGNING_CELERY_QUEUE", "celery")
+# Issuance's queue and sweeps; the values are in config/settings/signing.py.
 CELERY_TASK_ROUTES = {"signing.*": {"queue": SIGNING_CELERY_QUEUE}}
 CELERY_BEAT_SCHEDULE["signing-sweep-pending-renditions"] = {
     "task": "signing.sweep_pending_renditions",
@@ -453,7 +369,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(  # type: ignore[attr-defined
     }
 )
 
-# Documents and approval lines (docs/documents.md).
+# Documents (docs/documents.md).
 DOCUMENT_ATTACHMENT_MAX_BYTES = env_int("DOCUMENT_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 # The longest multipart body the API reads (413 beyond): the largest file it accepts
 # and room for the form around it (core/api/parsers.py).
@@ -461,12 +377,3 @@ API_UPLOAD_MAX_BYTES = env_int(
     "API_UPLOAD_MAX_BYTES",
     default=max(DOCUMENT_ATTACHMENT_MAX_BYTES, SIGNING_VERIFY_MAX_BYTES) + 1024 * 1024,
 )
-# Unit codes of the mandatory consultations: the budget division for budget requests,
-# the HR division for personnel actions.
-APPROVALS_BUDGET_UNIT_CODE = env_str("APPROVALS_BUDGET_UNIT_CODE", "BUDGET")
-APPROVALS_HR_UNIT_CODE = env_str("APPROVALS_HR_UNIT_CODE", "HR")
-
-# Personal-information detection (docs/disclosure-detection.md): e-mail domains of
-# officials beyond go.kr and korea.kr, and office numbers known to be public.
-DISCLOSURE_GOVERNMENT_EMAIL_DOMAINS = env_list("DISCLOSURE_GOVERNMENT_EMAIL_DOMAINS", default=[])
-DISCLOSURE_OFFICE_NUMBERS = env_list("DISCLOSURE_OFFICE_NUMBERS", default=[])

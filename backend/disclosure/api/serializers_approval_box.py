@@ -5,7 +5,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from signing.api.rendition_serializers import RenditionOutputSerializer
+from signing.api.serializers_renditions import RenditionOutputSerializer
 
 
 class BoxSignerOutputSerializer(serializers.Serializer[Any]):

@@ -20,7 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from approvals.api.line_output import line_output
-from approvals.api.line_serializers import (
+from approvals.api.serializers_lines import (
     DelegationRuleOutputSerializer,
     LineInputSerializer,
     LineOutputSerializer,

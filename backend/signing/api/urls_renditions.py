@@ -1,8 +1,8 @@
 from django.urls import URLPattern, URLResolver
 from rest_framework.routers import SimpleRouter
 
-from signing.api.preview_views import DocumentPreviewViewSet
-from signing.api.rendition_views import DocumentRenditionViewSet
+from signing.api.views_preview import DocumentPreviewViewSet
+from signing.api.views_renditions import DocumentRenditionViewSet
 
 _router = SimpleRouter()
 _router.register("documents", DocumentRenditionViewSet, basename="document-rendition")

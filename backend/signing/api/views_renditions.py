@@ -22,7 +22,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from documents.api.base import VisibleDocumentViewSet
-from signing.api.rendition_serializers import RenditionOutputSerializer
+from signing.api.serializers_renditions import RenditionOutputSerializer
 from signing.models import Rendition, RenditionStatus
 from signing.selectors import official_rendition
 
