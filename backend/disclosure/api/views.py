@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -16,6 +17,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from directory.api.actor import required_person
 from directory.models import Person
 from disclosure.api.permissions import IsRecordsOfficer
 from disclosure.api.serializers import (
@@ -60,7 +62,7 @@ _FILTERS = [
 
 def acting_person(request: Request) -> Person:
     """The person of the logged-in officer (administrators without one cannot act)."""
-    return get_object_or_404(Person, user_id=request.user.pk)
+    return required_person(request, _("Only active staff members can act on disclosure."))
 
 
 def _int_or_none(value: str | None) -> int | None:

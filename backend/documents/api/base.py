@@ -8,31 +8,18 @@ exist. A login without a Person (a technical account) sees nothing.
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import viewsets
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 
 from core.request import client_address
+from directory.api.actor import person_of
+from directory.api.actor import required_person as actor_person
 from directory.models import Person
 from documents.models import Document
 from documents.selectors import documents_visible_to
 
 
-def person_of(request: Request) -> Person | None:
-    """The active Person behind the login, or None."""
-    if not request.user.is_authenticated:
-        return None
-    return (
-        Person.objects.select_related("user", "unit", "position")
-        .filter(user_id=request.user.pk, active=True)
-        .first()
-    )
-
-
 def required_person(request: Request) -> Person:
-    person = person_of(request)
-    if person is None:
-        raise PermissionDenied(_("Only active staff members can write documents."))
-    return person
+    return actor_person(request, _("Only active staff members can write documents."))
 
 
 def visible_documents(request: Request) -> QuerySet[Document]:

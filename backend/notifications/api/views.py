@@ -10,7 +10,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from directory.models import Person
+from directory.api.actor import person_of
 from notifications.api import serializers as s
 from notifications.models import Notification
 from notifications.selectors import notification_list, notification_unread_count
@@ -45,7 +45,7 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Notific
     @extend_schema(request=None, responses=s.MarkedOutputSerializer)
     @action(detail=False, methods=["post"], url_path="read-all")
     def read_all(self, request: Request) -> Response:
-        person = Person.objects.filter(user_id=request.user.pk or 0).first()
+        person = person_of(request)
         marked = notifications_mark_all_read(person=person) if person is not None else 0
         return Response({"marked": marked})
 
