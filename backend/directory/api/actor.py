@@ -21,7 +21,7 @@ def person_of(request: Request) -> Person | None:
     """The active Person behind the login, or None."""
     cached = getattr(request, _PERSON_ATTRIBUTE, None)
     if cached is not None:
-        return None if cached is _NOBODY else cached  # type: ignore[return-value]
+        return None if cached is _NOBODY else cached
     person = None
     if request.user.is_authenticated:
         person = (

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 
-from documents.api.base import person_of
+from directory.api.actor import person_of
 from documents.api.serializers_budget import (
     BudgetLineListInputSerializer,
     BudgetLineOutputSerializer,
