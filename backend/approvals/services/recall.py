@@ -22,6 +22,7 @@ from approvals.services.stages import step_owner
 from core.errors import ConflictError
 from directory.models import Person
 from documents.models import Document, DocumentStatus
+from documents.services.status import document_status_set
 
 _OPEN = (StepStatus.WAITING, StepStatus.PENDING, StepStatus.ON_HOLD)
 
@@ -44,8 +45,7 @@ def document_recall(
         round = progress.current_round(document_id=document.pk)
         _task_notices_withdraw(document, round=round)
         steps_close(document, round=round, statuses=_OPEN)
-        document.status = DocumentStatus.DRAFT
-        document.save(update_fields=["status", "updated_at"])
+        document_status_set(document=document, status=DocumentStatus.DRAFT)
         process_divert(process=process, node=process.flow_class.revise)
         action_record(
             action="document.recalled", actor=actor, document=document,
@@ -94,8 +94,7 @@ def _task_notices_withdraw(document: Document, *, round: int) -> None:
 def _withdrawn(
     document: Document, *, actor: Person, reason: str, client_address: str | None
 ) -> Document:
-    document.status = DocumentStatus.WITHDRAWN
-    document.save(update_fields=["status", "updated_at"])
+    document_status_set(document=document, status=DocumentStatus.WITHDRAWN)
     action_record(
         action="document.withdrawn", actor=actor, document=document,
         client_address=client_address, data={"reason": reason},

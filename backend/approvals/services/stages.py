@@ -24,6 +24,7 @@ from directory.deputies import deputy_refusal
 from directory.models import Absence, Person
 from documents.models import Document, DocumentStatus
 from documents.services import document_number_assign
+from documents.services.status import document_status_set
 
 logger = logging.getLogger(__name__)
 
@@ -150,8 +151,7 @@ def document_finalize(*, document_id: int, now: datetime | None = None) -> Docum
     """
     document = Document.objects.select_for_update().get(pk=document_id)
     document_number_assign(document=document)  # sets the number on `document` too
-    document.status = DocumentStatus.APPROVED
     document.approved_at = now or timezone.now()
-    document.save(update_fields=["status", "approved_at", "updated_at"])
+    document_status_set(document=document, status=DocumentStatus.APPROVED, fields=("approved_at",))
     document_approved_announce(document=document)
     return document

@@ -20,6 +20,7 @@ from approvals.services.recording import action_record, people_notify, reference
 from core.errors import InvalidInput
 from directory.models import Person
 from documents.models import Document, DocumentStatus
+from documents.services.status import document_status_set
 
 
 def _act(step: ApprovalStep, *, actor: Person, status: str, comment: str) -> None:
@@ -32,8 +33,10 @@ def _act(step: ApprovalStep, *, actor: Person, status: str, comment: str) -> Non
 
 def _status_after_hold_change(document: Document) -> None:
     held = progress.round_steps(document_id=document.pk).filter(status=StepStatus.ON_HOLD)
-    document.status = DocumentStatus.ON_HOLD if held.exists() else DocumentStatus.IN_PROGRESS
-    document.save(update_fields=["status", "updated_at"])
+    document_status_set(
+        document=document,
+        status=DocumentStatus.ON_HOLD if held.exists() else DocumentStatus.IN_PROGRESS,
+    )
 
 
 def _reload(document: Document) -> None:
@@ -123,8 +126,7 @@ def step_return(
         _act(step, actor=actor, status=StepStatus.RETURNED, comment=reason)
         if to == "drafter":
             steps_close(document, round=step.stage.round, statuses=(StepStatus.WAITING,))
-            document.status = DocumentStatus.RETURNED
-            document.save(update_fields=["status", "updated_at"])
+            document_status_set(document=document, status=DocumentStatus.RETURNED)
         elif document.status == DocumentStatus.ON_HOLD:
             _status_after_hold_change(document)
         task_execute(task=step.task, user=actor.user)

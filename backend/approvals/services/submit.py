@@ -23,6 +23,7 @@ from core.errors import ConflictError, InvalidInput
 from directory.models import Person
 from documents.models import Document, DocumentKind, DocumentStatus, DocumentVersion
 from documents.services import budget_check_available, draft_update, version_snapshot
+from documents.services.status import document_status_set
 
 
 def line_of_round(*, document: Document, round: int) -> LineSpec:
@@ -65,9 +66,10 @@ def _round_prepare(
         if document.kind == DocumentKind.BUDGET:
             budget_check_available(document=document)
         document.refresh_from_db()
-        document.status = DocumentStatus.IN_PROGRESS
         document.submitted_at = timezone.now()
-        document.save(update_fields=["status", "submitted_at", "updated_at"])
+        document_status_set(
+            document=document, status=DocumentStatus.IN_PROGRESS, fields=("submitted_at",)
+        )
     return version
 
 
